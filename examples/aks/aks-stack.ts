@@ -1,0 +1,55 @@
+import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import {
+  AksDefenderSensor,
+  AksPolicyAddon,
+  DefenderForContainersPlan,
+  DefenderWorkspace,
+} from "cdktf-defender-for-containers/azure";
+import { exampleSetting } from "../settings";
+
+/**
+ * One subscription, one AKS cluster defined here: the Containers plan with every extension, a
+ * dedicated workspace, and the cluster with the Defender sensor and the Azure Policy add-on.
+ */
+export class AksExampleStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // A relative state path keeps the synthesized JSON the same on every machine; use a remote backend for real use.
+    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    const subscriptionId = exampleSetting(this, "subscriptionId");
+    const location = exampleSetting(this, "location");
+    const prefix = exampleSetting(this, "namePrefix");
+
+    const azurerm = new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId });
+
+    // Set importExisting: true (with subscriptionId) when the plan is already on in this subscription.
+    const plan = new DefenderForContainersPlan(this, "containers-plan", { provider: azurerm });
+
+    const group = new ResourceGroup(this, "group", { name: `${prefix}-aks`, location });
+    const workspace = new DefenderWorkspace(this, "workspace", {
+      name: `${prefix}-defender`,
+      resourceGroupName: group.name,
+      location,
+      retentionInDays: 90,
+    });
+
+    const cluster = new KubernetesCluster(this, "cluster", {
+      name: `${prefix}-aks`,
+      location,
+      resourceGroupName: group.name,
+      dnsPrefix: `${prefix}-aks`,
+      defaultNodePool: { name: "system", nodeCount: 2, vmSize: "Standard_D4s_v5" },
+      identity: { type: "SystemAssigned" },
+      roleBasedAccessControlEnabled: true,
+    });
+    new AksDefenderSensor(this, "sensor", { cluster, workspaceResourceId: workspace.workspaceResourceId, plan });
+    new AksPolicyAddon(this, "policy-addon", { cluster });
+
+    new TerraformOutput(this, "cluster_id", { value: cluster.id });
+    new TerraformOutput(this, "workspace_resource_id", { value: workspace.workspaceResourceId });
+  }
+}

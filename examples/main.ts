@@ -1,0 +1,8 @@
+// Synthesizes every example stack into cdktf.out/stacks/<name>/cdk.tf.json.
+// Run with `npm run synth` (no credentials, no terraform binary) or `cdktf synth`.
+import { App } from "cdktf";
+import { AksExampleStack } from "./aks/aks-stack";
+
+const app = new App();
+new AksExampleStack(app, "aks");
+app.synth();

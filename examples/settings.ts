@@ -1,0 +1,29 @@
+import { Construct } from "constructs";
+
+/**
+ * Placeholder values the examples synthesize with, so `npm run synth` needs no credentials.
+ * Override each one with a context value (`cdktf synth --context subscriptionId=...`, or
+ * "context" in cdktf.json) or an environment variable (DEFENDER_SUBSCRIPTION_ID=...).
+ * Context wins over the environment, so tests that pass context are not affected by the shell.
+ */
+export const EXAMPLE_DEFAULTS = {
+  /** Azure subscription that gets the plan and the clusters. */
+  subscriptionId: "00000000-0000-0000-0000-000000000000",
+  /** Azure region for the resource group, workspace and clusters. */
+  location: "westeurope",
+  /** Prefix for resource names. */
+  namePrefix: "mdc-example",
+} as const;
+
+export type ExampleSettingName = keyof typeof EXAMPLE_DEFAULTS;
+
+/** `subscriptionId` → `DEFENDER_SUBSCRIPTION_ID`. */
+export function environmentVariableFor(name: string): string {
+  return `DEFENDER_${name.replace(/([A-Z])/g, "_$1").toUpperCase()}`;
+}
+
+/** Reads an example setting from context, then the environment, then {@link EXAMPLE_DEFAULTS}. */
+export function exampleSetting(scope: Construct, name: ExampleSettingName): string {
+  const fromContext = scope.node.tryGetContext(name) as string | undefined;
+  return fromContext ?? process.env[environmentVariableFor(name)] ?? EXAMPLE_DEFAULTS[name];
+}

@@ -1,0 +1,65 @@
+import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { Construct } from "constructs";
+import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
+import { DefenderValidationError } from "../core/errors";
+import { addIgnoreChanges } from "../core/lifecycle";
+import { DefenderForContainersPlan } from "./defender-for-containers-plan";
+
+/** Props of {@link AksDefenderSensor}. */
+export interface AksDefenderSensorProps {
+  /** An `azurerm_kubernetes_cluster` defined in this app. */
+  readonly cluster: KubernetesCluster;
+  /**
+   * Log Analytics workspace the sensor reports to, e.g. `DefenderWorkspace.workspaceResourceId`.
+   * A literal ID is checked and its fixed segments are normalized to canonical casing
+   * (`resourceGroups`, `Microsoft.OperationalInsights`), the form azurerm reads back, so a
+   * differently-cased ID copied from the portal does not cause a perpetual diff.
+   */
+  readonly workspaceResourceId: string;
+  /**
+   * The plan of the cluster's subscription. When given, the cluster is created after the plan
+   * (the sensor needs the plan on; Microsoft's quickstart orders them the same way).
+   * @default - no explicit dependency
+   */
+  readonly plan?: DefenderForContainersPlan;
+  /**
+   * Add `microsoft_defender` to the cluster's `lifecycle.ignore_changes`. Use this when the
+   * cluster is also governed by the DINE policy 64def556… or sensor auto-provisioning, which
+   * rewrite the Defender profile and would otherwise show a diff on every plan (azurerm #17663,
+   * terraform-azurerm-aks #329/#495). Terraform then sets the block on create only.
+   * @default false
+   */
+  readonly ignorePolicyChanges?: boolean;
+}
+
+/**
+ * Turns the Defender sensor on for an AKS cluster defined in the same app by setting the
+ * cluster's `microsoft_defender { log_analytics_workspace_id }` block
+ * (ARM `securityProfile.defender`).
+ *
+ * Removing this construct later removes the block, and azurerm then actively disables the
+ * sensor on the cluster (it sends `securityMonitoring.enabled = false`).
+ */
+export class AksDefenderSensor extends Construct {
+  /** The cluster the sensor was turned on for. */
+  public readonly cluster: KubernetesCluster;
+  /** The workspace ID written to the cluster (normalized when it was a literal). */
+  public readonly workspaceResourceId: string;
+
+  constructor(scope: Construct, id: string, props: AksDefenderSensorProps) {
+    super(scope, id);
+    this.cluster = props.cluster;
+    const parsed = parseAzureResourceId(this, "workspaceResourceId", props.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
+    this.workspaceResourceId = parsed?.id ?? props.workspaceResourceId;
+
+    if (props.cluster.microsoftDefenderInput !== undefined) {
+      throw new DefenderValidationError(
+        this,
+        `cluster: got ${props.cluster.node.path}, which already has a microsoft_defender block; expected a cluster without one (use one AksDefenderSensor per cluster and do not set microsoftDefender on the cluster yourself).`,
+      );
+    }
+    props.cluster.putMicrosoftDefender({ logAnalyticsWorkspaceId: this.workspaceResourceId });
+    if (props.plan) props.cluster.dependsOn = [...new Set([...(props.cluster.dependsOn ?? []), props.plan.pricing.fqn])];
+    if (props.ignorePolicyChanges) addIgnoreChanges(props.cluster, ["microsoft_defender"]);
+  }
+}

@@ -1,0 +1,6 @@
+// Azure entry point (`<package>/azure`). Imports azurerm submodules only: loading this entry
+// must not load the aws, google, kubernetes or helm providers.
+export * from "./defender-for-containers-plan";
+export * from "./defender-workspace";
+export * from "./aks-defender-sensor";
+export * from "./aks-policy-addon";

@@ -1,0 +1,151 @@
+import { IConstruct } from "constructs";
+import { invalidValue } from "./errors";
+import { isGuid, isUnresolved } from "./validation";
+
+/** A variable part of a resource ID, with the rule its value must follow. */
+interface IdPlaceholder {
+  readonly key: keyof Omit<ParsedAzureResourceId, "id">;
+  readonly pattern: RegExp;
+  /** The value must also be a GUID. */
+  readonly guid?: boolean;
+}
+
+/** The shape of one kind of Azure resource ID. */
+export interface AzureResourceIdFormat {
+  /** What the ID identifies, phrased to follow "expected" (e.g. "a Log Analytics workspace resource ID"). */
+  readonly description: string;
+  /** The ARM resource type, e.g. `Microsoft.OperationalInsights/workspaces`; empty for subscriptions and resource groups. */
+  readonly resourceType: string;
+  /** Fixed segments (matched case-insensitively, emitted in this casing) and placeholders, in order. */
+  readonly segments: readonly (string | IdPlaceholder)[];
+}
+
+/** The parts of a validated resource ID. */
+export interface ParsedAzureResourceId {
+  /** The ID with every fixed segment in canonical casing (`resourceGroups`, `Microsoft.OperationalInsights`). */
+  readonly id: string;
+  readonly subscriptionId?: string;
+  readonly resourceGroupName?: string;
+  readonly managementGroupId?: string;
+  /** Name of the resource itself (last segment). */
+  readonly name: string;
+}
+
+// Naming rules: learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+const SUBSCRIPTION: IdPlaceholder = { key: "subscriptionId", pattern: /^[0-9a-fA-F-]{36}$/, guid: true };
+const RESOURCE_GROUP: IdPlaceholder = { key: "resourceGroupName", pattern: /^[-\w.()]{0,89}[-\w()]$/ };
+const MANAGEMENT_GROUP: IdPlaceholder = { key: "managementGroupId", pattern: /^[-\w.()]{1,90}$/ };
+const name = (pattern: RegExp): IdPlaceholder => ({ key: "name", pattern });
+const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
+
+function inResourceGroup(provider: string, type: string, resourceName: IdPlaceholder): readonly (string | IdPlaceholder)[] {
+  return ["subscriptions", SUBSCRIPTION, "resourceGroups", RESOURCE_GROUP, "providers", provider, type, resourceName];
+}
+
+/** The ID formats the constructs accept. */
+export const AzureResourceIdFormats = {
+  SUBSCRIPTION: {
+    description: "a subscription resource ID such as /subscriptions/00000000-0000-0000-0000-000000000000",
+    resourceType: "",
+    segments: ["subscriptions", { ...SUBSCRIPTION, key: "name" }],
+  },
+  RESOURCE_GROUP: {
+    description: "a resource group ID such as /subscriptions/<subscription GUID>/resourceGroups/<name>",
+    resourceType: "",
+    segments: ["subscriptions", SUBSCRIPTION, "resourceGroups", { ...RESOURCE_GROUP, key: "name" }],
+  },
+  MANAGEMENT_GROUP: {
+    description: "a management group ID such as /providers/Microsoft.Management/managementGroups/<id>",
+    resourceType: "Microsoft.Management/managementGroups",
+    segments: ["providers", "Microsoft.Management", "managementGroups", { ...MANAGEMENT_GROUP, key: "name" }],
+  },
+  LOG_ANALYTICS_WORKSPACE: {
+    description:
+      "a Log Analytics workspace resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name> (name: 4-63 letters, digits or hyphens)",
+    resourceType: "Microsoft.OperationalInsights/workspaces",
+    segments: inResourceGroup("Microsoft.OperationalInsights", "workspaces", name(/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/)),
+  },
+  AKS_CLUSTER: {
+    description:
+      "an AKS cluster resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<name>",
+    resourceType: "Microsoft.ContainerService/managedClusters",
+    segments: inResourceGroup("Microsoft.ContainerService", "managedClusters", name(CLUSTER_NAME)),
+  },
+  CONNECTED_CLUSTER: {
+    description:
+      "an Arc-enabled Kubernetes cluster resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Kubernetes/connectedClusters/<name>",
+    resourceType: "Microsoft.Kubernetes/connectedClusters",
+    segments: inResourceGroup("Microsoft.Kubernetes", "connectedClusters", name(CLUSTER_NAME)),
+  },
+} satisfies Record<string, AzureResourceIdFormat>;
+
+/**
+ * Parses `value` as an ID of the given format. Returns undefined for unresolved tokens (they are
+ * checked by Azure at apply time); throws a {@link DefenderValidationError} naming the construct,
+ * the property, the value and the expected form otherwise.
+ *
+ * Fixed segments are matched case-insensitively and returned in canonical casing, because ARM
+ * treats them case-insensitively while Terraform compares strings exactly (azurerm issues
+ * #19488, #17090: `resourcegroups` vs `resourceGroups` diffs).
+ */
+export function parseAzureResourceId(
+  scope: IConstruct,
+  prop: string,
+  value: string,
+  format: AzureResourceIdFormat,
+): ParsedAzureResourceId | undefined {
+  if (isUnresolved(value)) return undefined;
+  const parsed = typeof value === "string" ? matchFormat(value, format) : undefined;
+  if (!parsed) {
+    const actualType = typeof value === "string" ? resourceTypeOf(value) : undefined;
+    const hint =
+      actualType && actualType.toLowerCase() !== format.resourceType.toLowerCase()
+        ? `The value is a ${actualType} ID.`
+        : undefined;
+    invalidValue(scope, prop, value, format.description, hint);
+  }
+  return parsed;
+}
+
+/** True when `value` is a literal ID of the given format. */
+export function isAzureResourceId(value: string, format: AzureResourceIdFormat): boolean {
+  return !isUnresolved(value) && matchFormat(value, format) !== undefined;
+}
+
+function matchFormat(value: string, format: AzureResourceIdFormat): ParsedAzureResourceId | undefined {
+  if (!value.startsWith("/")) return undefined;
+  const parts = value.replace(/\/+$/, "").split("/").slice(1);
+  if (parts.length !== format.segments.length) return undefined;
+  const result: Record<string, string> = {};
+  const canonical: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const segment = format.segments[i];
+    const part = parts[i];
+    if (typeof segment === "string") {
+      if (part.toLowerCase() !== segment.toLowerCase()) return undefined;
+      canonical.push(segment);
+    } else {
+      if (!segment.pattern.test(part) || (segment.guid && !isGuid(part))) return undefined;
+      result[segment.key] = part;
+      canonical.push(part);
+    }
+  }
+  return { ...result, id: `/${canonical.join("/")}` } as ParsedAzureResourceId;
+}
+
+/** `Microsoft.Foo/bars` for an ID that names a provider resource, else undefined. */
+function resourceTypeOf(value: string): string | undefined {
+  const match = /\/providers\/([^/]+)\/([^/]+)\/[^/]+\/?$/i.exec(value);
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}
+
+/** Builds an ID of the given format from its parts (the inverse of {@link parseAzureResourceId}). */
+export function formatAzureResourceId(format: AzureResourceIdFormat, parts: Omit<ParsedAzureResourceId, "id">): string {
+  const segments = format.segments.map((segment) => {
+    if (typeof segment === "string") return segment;
+    const value = parts[segment.key];
+    if (value === undefined) throw new Error(`formatAzureResourceId: missing ${segment.key} for ${format.resourceType || format.description}`);
+    return value;
+  });
+  return `/${segments.join("/")}`;
+}

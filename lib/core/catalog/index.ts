@@ -1,0 +1,2 @@
+export * from "./azure";
+export * from "./regions";

@@ -1,0 +1,58 @@
+import { IConstruct } from "constructs";
+import { AZURE_REGIONS, ADDITIONAL_REGIONS_CONTEXT_KEY, DEFAULT_WORKSPACE_LOCATION_CODES } from "./catalog/regions";
+import { invalidValue } from "./errors";
+import { isUnresolved } from "./validation";
+
+/** `"West Europe"` → `"westeurope"`: the form ARM and Defender's policies compare against. */
+export function normalizeRegion(region: string): string {
+  return region.replace(/\s+/g, "").toLowerCase();
+}
+
+/**
+ * Validates an Azure region given as a name (`westeurope`) or display name (`West Europe`) and
+ * returns the normalized name. Tokens pass through unchanged.
+ */
+export function validateAzureRegion(scope: IConstruct, prop: string, region: string): string {
+  if (isUnresolved(region)) return region;
+  const normalized = typeof region === "string" ? normalizeRegion(region) : "";
+  const extra = (scope.node.tryGetContext(ADDITIONAL_REGIONS_CONTEXT_KEY) as string[] | undefined) ?? [];
+  if (AZURE_REGIONS.includes(normalized) || extra.map(normalizeRegion).includes(normalized)) return normalized;
+  const suggestion = closestRegion(normalized);
+  invalidValue(
+    scope,
+    prop,
+    region,
+    "an Azure region name such as \"westeurope\" or \"West Europe\"",
+    `${suggestion ? `Did you mean "${suggestion}"? ` : ""}A region newer than this library can be allowed with the context key "${ADDITIONAL_REGIONS_CONTEXT_KEY}".`,
+  );
+}
+
+/** The location code Defender's policies use for a region in default workspace names, if any. */
+export function defaultWorkspaceLocationCode(region: string): string | undefined {
+  return DEFAULT_WORKSPACE_LOCATION_CODES[normalizeRegion(region)];
+}
+
+function closestRegion(input: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(input.length / 4)) + 1;
+  for (const candidate of AZURE_REGIONS) {
+    const distance = editDistance(input, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,71 @@
+import { Token } from "cdktf";
+import { IConstruct } from "constructs";
+import { invalidValue } from "./errors";
+
+/**
+ * True when `value` is (or contains) an unresolved cdktf token. Such values are only known
+ * at plan time, so they are passed through without validation.
+ */
+export function isUnresolved(value: unknown): boolean {
+  return Token.isUnresolved(value);
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** Expected-form text shared by every GUID check. */
+export const GUID_FORM = "a GUID of the form 00000000-0000-0000-0000-000000000000";
+
+/** True when `value` is a GUID in 8-4-4-4-12 hex form. */
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** Validates a GUID (tenant, subscription, object ID). Tokens pass through. */
+export function validateGuid(scope: IConstruct, prop: string, value: string): string {
+  if (isUnresolved(value)) return value;
+  if (typeof value !== "string" || !isGuid(value)) invalidValue(scope, prop, value, GUID_FORM);
+  return value;
+}
+
+/** Validates that `value` is an integer in [min, max]. Tokens pass through. */
+export function validateIntegerInRange(scope: IConstruct, prop: string, value: number, min: number, max: number): number {
+  if (isUnresolved(value)) return value;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    invalidValue(scope, prop, value, `a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** Validates a string against a pattern, with the expected form spelled out for the message. */
+export function validatePattern(scope: IConstruct, prop: string, value: string, pattern: RegExp, expected: string): string {
+  if (isUnresolved(value)) return value;
+  if (typeof value !== "string" || !pattern.test(value)) invalidValue(scope, prop, value, expected);
+  return value;
+}
+
+/**
+ * Validates a list that must hold at least one item and no item twice (by `keyOf`, compared
+ * case-insensitively since Azure resource IDs and names are case-insensitive).
+ * Unresolved items are not compared.
+ */
+export function validateNonEmptyUnique<T>(
+  scope: IConstruct,
+  prop: string,
+  items: readonly T[] | undefined,
+  keyOf: (item: T) => string,
+  what: string,
+): readonly T[] {
+  if (!items || items.length === 0) invalidValue(scope, prop, items ?? [], `at least one ${what}`);
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    if (isUnresolved(key)) return;
+    const folded = key.toLowerCase();
+    const first = seen.get(folded);
+    if (first !== undefined) {
+      invalidValue(scope, `${prop}[${index}]`, key, `each ${what} once`, `It is also ${prop}[${first}].`);
+    }
+    seen.set(folded, index);
+  });
+  return items;
+}

@@ -1,0 +1,2 @@
+// GCP entry point (`<package>/gcp`): constructs on the google provider. Imports google submodules only.
+export {};

@@ -1,0 +1,2 @@
+// Kubernetes entry point (`<package>/kubernetes`): in-cluster pieces on the kubernetes and helm providers.
+export {};

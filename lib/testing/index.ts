@@ -1,0 +1,2 @@
+// Testing entry point (`<package>/testing`): helpers for users' own jest tests.
+export {};
