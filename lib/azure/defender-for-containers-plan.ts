@@ -151,7 +151,7 @@ export class DefenderForContainersPlan extends Construct {
     this.pricing = new SecurityCenterSubscriptionPricing(this, "pricing", {
       resourceType: CONTAINERS_PRICING_RESOURCE_TYPE,
       tier: this.tier,
-      extension: extensions,
+      extension: extensions.length > 0 ? extensions : undefined,
       provider: this.provider,
     });
     setPreventDestroy(this.pricing, props.protectFromDestroy ?? true);

@@ -4,3 +4,4 @@ export * from "./defender-for-containers-plan";
 export * from "./defender-workspace";
 export * from "./aks-defender-sensor";
 export * from "./aks-policy-addon";
+export * from "./azapi";

@@ -23,6 +23,6 @@ export class DefenderValidationError extends Error {
  * @param expected the expected form, phrased to follow "expected " (e.g. "a GUID such as 00000000-…").
  */
 export function invalidValue(scope: IConstruct, prop: string, value: unknown, expected: string, hint?: string): never {
-  const shown = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const shown = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
   throw new DefenderValidationError(scope, `${prop}: got ${shown}; expected ${expected}.${hint ? ` ${hint}` : ""}`);
 }

@@ -1,0 +1,80 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+
+/**
+ * Version constraint of the azure/azapi provider the binding is written against. `sensitive_body`
+ * needs 2.4; the body is an HCL object (2.0+). Source: Azure/terraform-provider-azapi releases.
+ */
+export const AZAPI_PROVIDER_VERSION_CONSTRAINT = "~> 2.4";
+
+/** Props of {@link AzapiProvider}. Only what this library needs; extend with `addOverride`. */
+export interface AzapiProviderProps {
+  /**
+   * Alias, for a second configuration (another subscription).
+   * @default - the default configuration
+   */
+  readonly alias?: string;
+  /**
+   * Subscription to use.
+   * @default - from the environment (ARM_SUBSCRIPTION_ID, Azure CLI)
+   */
+  readonly subscriptionId?: string;
+  /**
+   * Tenant to use.
+   * @default - from the environment
+   */
+  readonly tenantId?: string;
+  /**
+   * Cloud: `public`, `usgovernment` or `china`.
+   * @default "public"
+   */
+  readonly environment?: string;
+}
+
+/**
+ * The `azure/azapi` provider. No prebuilt cdktf package exists for it (@cdktf/provider-azapi is
+ * not on npm), and `cdktf get` needs a terraform binary, so this library ships a minimal
+ * hand-written binding for the ARM types azurerm lacks (security connectors, alert suppression
+ * rules, Microsoft Security private links).
+ */
+export class AzapiProvider extends TerraformProvider {
+  public static readonly tfResourceType = "azapi";
+
+  private readonly props: AzapiProviderProps;
+
+  constructor(scope: Construct, id: string, props: AzapiProviderProps = {}) {
+    super(scope, id, {
+      terraformResourceType: AzapiProvider.tfResourceType,
+      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
+      terraformProviderSource: "azure/azapi",
+    });
+    this.props = props;
+    this.alias = props.alias;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      alias: this.alias,
+      subscription_id: this.props.subscriptionId,
+      tenant_id: this.props.tenantId,
+      environment: this.props.environment,
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return simpleHclAttributes(this.synthesizeAttributes());
+  }
+}
+
+/** Wraps plain attributes the way cdktf's HCL renderer expects them. */
+export function simpleHclAttributes(attributes: { [name: string]: any }): { [name: string]: any } {
+  const entries = Object.entries(attributes)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => {
+      const storageClassType =
+        typeof value === "boolean" ? "boolean" : typeof value === "number" ? "number" : Array.isArray(value) ? "list" : typeof value === "object" ? "object" : "string";
+      const type = Array.isArray(value) ? "list" : typeof value === "object" ? "map" : "simple";
+      return [name, { value, isBlock: false, type, storageClassType }];
+    });
+  return Object.fromEntries(entries);
+}

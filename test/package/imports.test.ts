@@ -1,0 +1,47 @@
+import { execFileSync } from "child_process";
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join, relative } from "path";
+
+const ROOT = join(__dirname, "..", "..");
+
+function typescriptFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return entry === "node_modules" || entry === "__snapshots__" ? [] : typescriptFiles(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+// Importing a provider package root costs 9-13 s and 1.7 GB per process (performance-notes.md).
+const ROOT_IMPORT = /(?:from\s+|require\(\s*|import\(\s*)["']@cdktf\/provider-[a-z0-9-]+["']/;
+
+describe("provider imports", () => {
+  test("no file in lib, examples or test imports a provider package root", () => {
+    const offenders = ["lib", "examples", "test"]
+      .flatMap((dir) => typescriptFiles(join(ROOT, dir)))
+      .filter((file) => file !== __filename) // this file holds examples of the forms it forbids
+      .filter((file) => ROOT_IMPORT.test(readFileSync(file, "utf8")))
+      .map((file) => relative(ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+
+  test("the root-import check catches the forms it is meant to catch", () => {
+    expect(ROOT_IMPORT.test('import { S3Bucket } from "@cdktf/provider-aws";')).toBe(true);
+    expect(ROOT_IMPORT.test("import * as azurerm from '@cdktf/provider-azurerm'")).toBe(true);
+    expect(ROOT_IMPORT.test('const g = require("@cdktf/provider-google");')).toBe(true);
+    expect(ROOT_IMPORT.test('import { IamRole } from "@cdktf/provider-aws/lib/iam-role";')).toBe(false);
+  });
+
+  // Runs in a fresh node process so jest's own module registry does not hide what is loaded.
+  function providersLoadedBy(entry: string): string[] {
+    const script = `require(${JSON.stringify(join(ROOT, entry))});
+      const loaded = new Set(Object.keys(require.cache).map((f) => (/@cdktf[\\\\/](provider-[a-z]+)/.exec(f) || [])[1]).filter(Boolean));
+      process.stdout.write(JSON.stringify([...loaded].sort()));`;
+    const out = execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" });
+    return JSON.parse(out);
+  }
+
+  test("importing the azure entry point loads azurerm only", () => {
+    expect(providersLoadedBy("lib/azure")).toEqual(["provider-azurerm"]);
+  });
+});

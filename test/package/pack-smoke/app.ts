@@ -1,0 +1,13 @@
+// A user's app, compiled against the packed tarball (see run.sh).
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { App, TerraformStack } from "cdktf";
+import { DefenderForContainersPlan, PlanTier } from "cdktf-defender-for-containers/azure";
+import { AzureResourceIdFormats, isAzureResourceId } from "cdktf-defender-for-containers";
+
+const app = new App();
+const stack = new TerraformStack(app, "smoke");
+new AzurermProvider(stack, "azurerm", { features: [{}] });
+const plan = new DefenderForContainersPlan(stack, "plan", { tier: PlanTier.STANDARD });
+if (plan.enabledExtensions.length !== 5) throw new Error("expected five extensions");
+if (isAzureResourceId("/subscriptions/x", AzureResourceIdFormats.SUBSCRIPTION)) throw new Error("root entry point broken");
+app.synth();

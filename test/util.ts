@@ -1,0 +1,73 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { App, TerraformStack, Testing } from "cdktf";
+
+/** Synthesized Terraform JSON of one stack, parsed. */
+export interface SynthesizedStack {
+  readonly resource?: Record<string, Record<string, any>>;
+  readonly data?: Record<string, Record<string, any>>;
+  readonly provider?: Record<string, any[]>;
+  readonly output?: Record<string, any>;
+  readonly import?: any[];
+  readonly terraform?: any;
+  readonly [key: string]: any;
+}
+
+/** A fresh stack in a fresh test app. `context` is applied to the app. */
+export function newStack(context: Record<string, unknown> = {}): TerraformStack {
+  const app = Testing.app({ context });
+  return new TerraformStack(app, "test");
+}
+
+/** A fresh stack with a default azurerm provider. */
+export function azureStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = newStack(context);
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
+  return stack;
+}
+
+/**
+ * Runs `build` in a new stack that has a default azurerm provider, then synthesizes and parses it
+ * with validations on (so a missing provider or a failed construct validation fails the test).
+ */
+export function synthesize(build: (stack: TerraformStack) => void, context?: Record<string, unknown>): SynthesizedStack {
+  const stack = azureStack(context);
+  build(stack);
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** Synthesizes an existing stack, validations included. */
+export function synthesizeStack(stack: TerraformStack): SynthesizedStack {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** All resources of one Terraform type, by logical ID, without cdktf metadata. */
+export function resourcesOf(synth: SynthesizedStack, type: string): Record<string, any> {
+  const byId = synth.resource?.[type] ?? {};
+  return Object.fromEntries(Object.entries(byId).map(([id, body]) => [id, stripMetadata(body)]));
+}
+
+/** The only resource of a type; fails the test when there is not exactly one. */
+export function onlyResourceOf(synth: SynthesizedStack, type: string): any {
+  const all = Object.values(resourcesOf(synth, type));
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** Terraform addresses (`type.name`) of every resource and data source, sorted. */
+export function addressesOf(synth: SynthesizedStack): string[] {
+  const addresses: string[] = [];
+  for (const [type, byId] of Object.entries(synth.resource ?? {})) for (const id of Object.keys(byId)) addresses.push(`${type}.${id}`);
+  for (const [type, byId] of Object.entries(synth.data ?? {})) for (const id of Object.keys(byId)) addresses.push(`data.${type}.${id}`);
+  return addresses.sort();
+}
+
+function stripMetadata(body: any): any {
+  const { ["//"]: _metadata, ...rest } = body;
+  return rest;
+}
+
+/** Builds an App with the given context; for tests of whole example stacks. */
+export function exampleApp(context: Record<string, unknown> = {}): App {
+  return Testing.app({ context });
+}
+
