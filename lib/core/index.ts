@@ -5,3 +5,5 @@ export * from "./region";
 export * from "./azure-resource-id";
 export * from "./terraform-blocks";
 export * from "./lifecycle";
+export * from "./aws-identifiers";
+export * from "./gcp-identifiers";

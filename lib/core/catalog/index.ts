@@ -1,2 +1,3 @@
 export * from "./azure";
 export * from "./regions";
+export * from "./multicloud";

@@ -1,0 +1,36 @@
+import { IConstruct } from "constructs";
+import { validatePattern } from "./validation";
+
+// Shapes of AWS identifiers. Source: AWS IAM User Guide "IAM identifiers" and "IAM and AWS STS quotas".
+
+const ACCOUNT_ID = /^\d{12}$/;
+/** Commercial, GovCloud and China region names, e.g. `us-east-1`, `us-gov-west-1`, `cn-north-1`. */
+const REGION = /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:.+$/;
+const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
+
+/** Validates a 12-digit AWS account ID. Tokens pass through. */
+export function validateAwsAccountId(scope: IConstruct, prop: string, value: string): string {
+  return validatePattern(scope, prop, value, ACCOUNT_ID, "a 12-digit AWS account ID such as 123456789012");
+}
+
+/** Validates an AWS region name. Tokens pass through. */
+export function validateAwsRegion(scope: IConstruct, prop: string, value: string): string {
+  return validatePattern(scope, prop, value, REGION, "an AWS region name such as us-east-1 or eu-west-1");
+}
+
+/** Validates an IAM role name (1-64 characters of letters, digits and `+=,.@_-`). Tokens pass through. */
+export function validateIamRoleName(scope: IConstruct, prop: string, value: string): string {
+  return validatePattern(scope, prop, value, ROLE_NAME, "an IAM role name of 1-64 letters, digits or +=,.@_- characters");
+}
+
+/** Validates an ARN in any AWS partition. Tokens pass through. */
+export function validateArn(scope: IConstruct, prop: string, value: string, what = "an ARN"): string {
+  return validatePattern(scope, prop, value, ARN, `${what} such as arn:aws:iam::123456789012:role/name`);
+}
+
+/** Validates an EKS cluster name (1-100 letters, digits, hyphens or underscores, starting alphanumeric). Tokens pass through. */
+export function validateEksClusterName(scope: IConstruct, prop: string, value: string): string {
+  return validatePattern(scope, prop, value, EKS_CLUSTER_NAME, "an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit");
+}
