@@ -1,3 +1,4 @@
 export * from "./azure";
 export * from "./regions";
 export * from "./multicloud";
+export * from "./sensor-chart";
