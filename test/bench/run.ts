@@ -1,0 +1,159 @@
+/**
+ * Benchmarks: `npm run bench` (add `-- --write` to update BENCHMARKS.md, `-- --check` to exit
+ * non-zero when a budget is exceeded, `-- --quick` for one run per figure).
+ *
+ * Every figure is the median of several fresh Node.js processes, and is printed next to a
+ * baseline measured in the same run on the same machine, so ratios stay meaningful on a noisy
+ * or slower machine while absolute times do not.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { cpus, tmpdir, totalmem } from "os";
+import { join } from "path";
+import { measure, runNode, Sample, timeCommand } from "./measure";
+import { fleetScenarios } from "./fleet";
+
+const ROOT = join(__dirname, "..", "..");
+const args = new Set(process.argv.slice(2));
+const RUNS = args.has("--quick") ? 1 : 5;
+
+interface Row {
+  readonly scenario: string;
+  readonly subject: Sample;
+  readonly baselineName?: string;
+  readonly baseline?: Sample;
+  /** Extra columns, e.g. JSON size. */
+  readonly note?: string;
+}
+
+interface Budget {
+  readonly what: string;
+  readonly limit: string;
+  readonly actual: string;
+  readonly ok: boolean;
+}
+
+const rows: Row[] = [];
+const budgets: Budget[] = [];
+
+function ensureBuilt(): void {
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+}
+
+/** cdktf, constructs and provider submodule files an entry point loads: the baseline a hand-written app would load. */
+function providerFilesLoadedBy(entryFile: string): string[] {
+  const script = `require(${JSON.stringify(entryFile)});
+    process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /node_modules[\\\\/](?:@cdktf[\\\\/]provider-[a-z]+[\\\\/]lib[\\\\/][^\\\\/]+|cdktf[\\\\/]lib|constructs[\\\\/]lib)[\\\\/]index\\.js$/.test(f))));`;
+  return JSON.parse(runNode(script, { cwd: ROOT }).stdout.split("\n").pop()!);
+}
+
+function benchImports(): void {
+  for (const entry of ["", "azure", "aws", "gcp", "kubernetes", "testing"]) {
+    const entryFile = join(ROOT, "dist", entry, "index.js");
+    const files = providerFilesLoadedBy(entryFile);
+    const subject = measure(RUNS, () => runNode(`require(${JSON.stringify(entryFile)})`, { cwd: ROOT }));
+    const baselineScript = files.map((f) => `require(${JSON.stringify(f)});`).join("");
+    const baseline = measure(RUNS, () => runNode(baselineScript, { cwd: ROOT }));
+    const name = `import "${entry ? `cdktf-defender-for-containers/${entry}` : "cdktf-defender-for-containers"}"`;
+    rows.push({ scenario: name, subject, baselineName: `the ${files.length} cdktf/provider modules it loads, required directly`, baseline });
+    if (entry === "azure") {
+      budgets.push({
+        what: "import /azure",
+        limit: "≤ 1 s and ≤ 200 MB",
+        actual: `${seconds(subject.wallMs)}, ${mb(subject.peakRssMb)}`,
+        ok: subject.wallMs <= 1000 && subject.peakRssMb <= 200,
+      });
+    }
+  }
+}
+
+function benchExamples(): void {
+  const outdir = mkdtempSync(join(tmpdir(), "bench-synth-"));
+  try {
+    const subject = measure(RUNS, () =>
+      runNode(`require("./examples/main.ts")`, { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"], env: { CDKTF_OUTDIR: outdir } }),
+    );
+    const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
+    rows.push({ scenario: `npm run synth (all ${Object.keys(manifest.stacks).length} example stacks, via tsx)`, subject });
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function benchFleets(): void {
+  for (const scenario of fleetScenarios()) {
+    const subject = measure(RUNS, () => runNode(scenario.library, { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"] }));
+    const baseline = measure(RUNS, () => runNode(scenario.rawL1, { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"] }));
+    const [size, baselineSize] = [Number(subject.stdout), Number(baseline.stdout)];
+    rows.push({
+      scenario: scenario.name,
+      subject,
+      baselineName: "raw L1, one resource per cluster",
+      baseline,
+      note: `cdk.tf.json ${kb(size)} vs ${kb(baselineSize)} (${(size / baselineSize).toFixed(2)}×)`,
+    });
+    if (scenario.clusters === 1000) {
+      budgets.push({
+        what: `fleet of 1,000: time and JSON size vs raw L1`,
+        limit: "≤ 0.5× time, ≤ 0.2× size",
+        actual: `${(subject.wallMs / baseline.wallMs).toFixed(2)}× time, ${(size / baselineSize).toFixed(2)}× size`,
+        ok: subject.wallMs <= 0.5 * baseline.wallMs && size <= 0.2 * baselineSize,
+      });
+    }
+  }
+}
+
+function benchTests(): void {
+  const runs = args.has("--quick") ? 1 : 3;
+  const times = Array.from({ length: runs }, () => timeCommand("npm", ["test", "--silent"], ROOT)).sort((a, b) => a - b);
+  const wallMs = times[Math.floor(times.length / 2)];
+  rows.push({ scenario: `npm test (tsc --noEmit + jest), median of ${runs}`, subject: { wallMs, peakRssMb: NaN, stdout: "" } });
+  budgets.push({ what: "npm test", limit: "≤ 90 s", actual: seconds(wallMs), ok: wallMs <= 90_000 });
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (value: number) => (Number.isNaN(value) ? "—" : `${value.toFixed(0)} MB`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+function render(): string {
+  const lines = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}. ` +
+      `Median of ${RUNS} fresh processes per figure (npm test: see row).`,
+    "",
+    "| scenario | time | peak RSS | baseline | baseline time | baseline RSS | time ratio | RSS ratio | notes |",
+    "|---|---:|---:|---|---:|---:|---:|---:|---|",
+  ];
+  for (const row of rows) {
+    const b = row.baseline;
+    lines.push(
+      `| ${row.scenario} | ${seconds(row.subject.wallMs)} | ${mb(row.subject.peakRssMb)} | ${row.baselineName ?? "—"} | ${b ? seconds(b.wallMs) : "—"} | ${b ? mb(b.peakRssMb) : "—"} | ${
+        b ? `${(row.subject.wallMs / b.wallMs).toFixed(2)}×` : "—"
+      } | ${b ? `${(row.subject.peakRssMb / b.peakRssMb).toFixed(2)}×` : "—"} | ${row.note ?? ""} |`,
+    );
+  }
+  lines.push("", "| budget | limit | actual | |", "|---|---|---|---|");
+  for (const budget of budgets) lines.push(`| ${budget.what} | ${budget.limit} | ${budget.actual} | ${budget.ok ? "✓" : "✗ over budget"} |`);
+  return lines.join("\n");
+}
+
+function main(): void {
+  ensureBuilt();
+  benchImports();
+  benchExamples();
+  benchFleets();
+  if (!args.has("--no-tests")) benchTests();
+  const table = render();
+  console.log(table);
+  if (args.has("--write")) {
+    const path = join(ROOT, "BENCHMARKS.md");
+    const current = readFileSync(path, "utf8");
+    const updated = current.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${table}\n<!-- /results -->`);
+    writeFileSync(path, updated);
+  }
+  if (args.has("--check") && budgets.some((b) => !b.ok)) {
+    console.error("\nOver budget: " + budgets.filter((b) => !b.ok).map((b) => b.what).join(", "));
+    process.exit(1);
+  }
+}
+
+main();
