@@ -1,36 +1,46 @@
 import { IConstruct } from "constructs";
-import { validatePattern } from "./validation";
+import { IdentifierRule, validateRule } from "./validation";
 
 // Shapes of AWS identifiers. Source: AWS IAM User Guide "IAM identifiers" and "IAM and AWS STS quotas".
 
-const ACCOUNT_ID = /^\d{12}$/;
-/** Commercial, GovCloud and China region names, e.g. `us-east-1`, `us-gov-west-1`, `cn-north-1`. */
-const REGION = /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const ARN = /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:.+$/;
-const EKS_CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
+/** Rules for AWS identifiers, shared by the construct validators and the estate file schema. */
+export const AwsIdentifierRules = {
+  ACCOUNT_ID: { pattern: /^\d{12}$/, form: "a 12-digit AWS account ID such as 123456789012" },
+  /** Commercial, GovCloud and China region names, e.g. `us-east-1`, `us-gov-west-1`, `cn-north-1`. */
+  REGION: {
+    pattern: /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/,
+    form: "an AWS region name such as us-east-1 or eu-west-1",
+  },
+  ROLE_NAME: { pattern: /^[\w+=,.@-]{1,64}$/, form: "an IAM role name of 1-64 letters, digits or +=,.@_- characters" },
+  ARN: { pattern: /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:.+$/, form: "an ARN such as arn:aws:iam::123456789012:role/name" },
+  EKS_CLUSTER_NAME: {
+    pattern: /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/,
+    form: "an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit",
+  },
+} satisfies Record<string, IdentifierRule>;
 
 /** Validates a 12-digit AWS account ID. Tokens pass through. */
 export function validateAwsAccountId(scope: IConstruct, prop: string, value: string): string {
-  return validatePattern(scope, prop, value, ACCOUNT_ID, "a 12-digit AWS account ID such as 123456789012");
+  return validateRule(scope, prop, value, AwsIdentifierRules.ACCOUNT_ID);
 }
 
 /** Validates an AWS region name. Tokens pass through. */
 export function validateAwsRegion(scope: IConstruct, prop: string, value: string): string {
-  return validatePattern(scope, prop, value, REGION, "an AWS region name such as us-east-1 or eu-west-1");
+  return validateRule(scope, prop, value, AwsIdentifierRules.REGION);
 }
 
 /** Validates an IAM role name (1-64 characters of letters, digits and `+=,.@_-`). Tokens pass through. */
 export function validateIamRoleName(scope: IConstruct, prop: string, value: string): string {
-  return validatePattern(scope, prop, value, ROLE_NAME, "an IAM role name of 1-64 letters, digits or +=,.@_- characters");
+  return validateRule(scope, prop, value, AwsIdentifierRules.ROLE_NAME);
 }
 
 /** Validates an ARN in any AWS partition. Tokens pass through. */
 export function validateArn(scope: IConstruct, prop: string, value: string, what = "an ARN"): string {
-  return validatePattern(scope, prop, value, ARN, `${what} such as arn:aws:iam::123456789012:role/name`);
+  const rule = AwsIdentifierRules.ARN;
+  return validateRule(scope, prop, value, { pattern: rule.pattern, form: rule.form.replace(/^an ARN/, what) });
 }
 
 /** Validates an EKS cluster name (1-100 letters, digits, hyphens or underscores, starting alphanumeric). Tokens pass through. */
 export function validateEksClusterName(scope: IConstruct, prop: string, value: string): string {
-  return validatePattern(scope, prop, value, EKS_CLUSTER_NAME, "an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit");
+  return validateRule(scope, prop, value, AwsIdentifierRules.EKS_CLUSTER_NAME);
 }

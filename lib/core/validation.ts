@@ -36,6 +36,21 @@ export function validateIntegerInRange(scope: IConstruct, prop: string, value: n
   return value;
 }
 
+/** A pattern and the expected form to quote when a value does not match it. */
+export interface IdentifierRule {
+  readonly pattern: RegExp;
+  /** Phrased to follow "expected", e.g. "a 12-digit AWS account ID such as 123456789012". */
+  readonly form: string;
+}
+
+/** The GUID rule, for schemas that validate outside a construct. */
+export const GUID_RULE: IdentifierRule = { pattern: GUID, form: GUID_FORM };
+
+/** Validates a string against a rule. Tokens pass through. */
+export function validateRule(scope: IConstruct, prop: string, value: string, rule: IdentifierRule): string {
+  return validatePattern(scope, prop, value, rule.pattern, rule.form);
+}
+
 /** Validates a string against a pattern, with the expected form spelled out for the message. */
 export function validatePattern(scope: IConstruct, prop: string, value: string, pattern: RegExp, expected: string): string {
   if (isUnresolved(value)) return value;
