@@ -1,4 +1,5 @@
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { dependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 import { DefenderValidationError } from "../core/errors";
@@ -59,7 +60,8 @@ export class AksDefenderSensor extends Construct {
       );
     }
     props.cluster.putMicrosoftDefender({ logAnalyticsWorkspaceId: this.workspaceResourceId });
-    if (props.plan) props.cluster.dependsOn = [...new Set([...(props.cluster.dependsOn ?? []), props.plan.pricing.fqn])];
+    // dependable() renders a bare address ("type.name"), which is what depends_on takes in Terraform JSON.
+    if (props.plan) props.cluster.dependsOn = [...new Set([...(props.cluster.dependsOn ?? []), dependable(props.plan.pricing)])];
     if (props.ignorePolicyChanges) addIgnoreChanges(props.cluster, ["microsoft_defender"]);
   }
 }

@@ -43,7 +43,7 @@ describe("AksDefenderSensor", () => {
       new AksDefenderSensor(stack, "sensor", { cluster: testCluster(stack), workspaceResourceId: WORKSPACE, plan });
     });
     expect(onlyResourceOf(synth, AKS).depends_on).toEqual([
-      `\${azurerm_security_center_subscription_pricing.${Object.keys(synth.resource!.azurerm_security_center_subscription_pricing)[0]}}`,
+      `azurerm_security_center_subscription_pricing.${Object.keys(synth.resource!.azurerm_security_center_subscription_pricing)[0]}`,
     ]);
   });
 

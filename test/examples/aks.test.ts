@@ -23,7 +23,7 @@ describe("examples/aks", () => {
     const cluster = onlyResourceOf(synth, "azurerm_kubernetes_cluster");
     expect(cluster.microsoft_defender).toEqual({ log_analytics_workspace_id: "${azurerm_log_analytics_workspace.workspace_B76F7DCA.id}" });
     expect(cluster.azure_policy_enabled).toBe(true);
-    expect(cluster.depends_on).toEqual(["${azurerm_security_center_subscription_pricing.containers-plan_pricing_9CB37113}"]);
+    expect(cluster.depends_on).toEqual(["azurerm_security_center_subscription_pricing.containers-plan_pricing_9CB37113"]);
   });
 
   test("the plan is Standard with every extension, and the workspace is protected", () => {
