@@ -114,8 +114,10 @@ export interface DefenderForContainersGcpServiceAccountsProps {
    */
   readonly accountIds?: DefenderGcpAccountIds;
   /**
-   * Custom role IDs. GCP keeps a deleted custom role's ID reserved for up to 44 days, so a
-   * destroy-and-recreate (or roles left by Microsoft's portal script) needs other IDs.
+   * Custom role IDs. GCP soft-deletes custom roles: within 7 days of a destroy the provider
+   * undeletes the old role, but from day 7 to day 37 the ID cannot be used at all, so a re-create
+   * in that window (or a project where Microsoft's portal script already made the roles) needs
+   * other IDs.
    * @default - Microsoft's role IDs (see {@link DefenderGcpCustomRoleIds})
    */
   readonly customRoleIds?: DefenderGcpCustomRoleIds;
@@ -247,7 +249,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
       });
       addDependsOn(wif.pool, [this.services]);
     }
-    const afterServices: ITerraformDependable[] = this.services ? [this.services] : [];
+    const afterServices: ITerraformDependable[] | undefined = this.services ? [this.services] : undefined;
 
     const accountMap = sortedMap(accounts.map((a) => [a.key, { account_id: a.accountId, display_name: a.displayName }]));
     const eachAccount = TerraformIterator.fromMap(accountMap);
@@ -257,7 +259,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
       accountId: eachAccount.getString("account_id"),
       displayName: eachAccount.getString("display_name"),
       description: "Impersonated by Microsoft Defender for Containers through workload identity federation.",
-      dependsOn: afterServices.length ? afterServices : undefined,
+      dependsOn: afterServices,
       provider,
     });
 
@@ -273,7 +275,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
         description: eachRole.getString("description"),
         permissions: eachRole.getList("permissions"),
         stage: DEFENDER_GCP_CUSTOM_ROLE_STAGE,
-        dependsOn: afterServices.length ? afterServices : undefined,
+        dependsOn: afterServices,
         provider,
       });
     }
@@ -306,7 +308,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
 
   private planAccounts(props: DefenderForContainersGcpServiceAccountsProps, auditLogs: boolean, discovery: boolean, images: boolean): AccountPlan[] {
     const ids = props.accountIds ?? {};
-    const wanted: [boolean, DefenderGcpAccount, keyof DefenderGcpAccountIds, (typeof DefenderGcpServiceAccount)[keyof typeof DefenderGcpServiceAccount]][] = [
+    const wanted: [boolean, DefenderGcpAccount, keyof DefenderGcpAccountIds, DefenderGcpServiceAccount][] = [
       [auditLogs, DefenderGcpAccount.CONTAINERS, "containers", DefenderGcpServiceAccount.CONTAINERS],
       [auditLogs, DefenderGcpAccount.CONTAINERS_STREAM, "containersStream", DefenderGcpServiceAccount.CONTAINERS_STREAM],
       [discovery, DefenderGcpAccount.K8S_OPERATOR, "k8sOperator", DefenderGcpServiceAccount.K8S_OPERATOR],
@@ -329,7 +331,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
 
   private planCustomRoles(props: DefenderForContainersGcpServiceAccountsProps, auditLogs: boolean, discovery: boolean): CustomRolePlan[] {
     const ids = props.customRoleIds ?? {};
-    const wanted: [boolean, string, keyof DefenderGcpCustomRoleIds, (typeof DefenderGcpCustomRole)[keyof typeof DefenderGcpCustomRole]][] = [
+    const wanted: [boolean, string, keyof DefenderGcpCustomRoleIds, DefenderGcpCustomRole][] = [
       [auditLogs, CUSTOM_ROLE_KEY.containers, "containers", DefenderGcpCustomRole.CONTAINERS],
       [auditLogs, CUSTOM_ROLE_KEY.dataCollection, "dataCollection", DefenderGcpCustomRole.DATA_COLLECTION],
       [discovery, CUSTOM_ROLE_KEY.gkeClusterWrite, "gkeClusterWrite", DefenderGcpCustomRole.GKE_CLUSTER_WRITE],

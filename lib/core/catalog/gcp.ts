@@ -109,9 +109,10 @@ export const DEFENDER_GCP_CUSTOM_ROLE_STAGE = "ALPHA";
 export const DefenderGcpCustomRole = {
   /**
    * Held by `microsoft-defender-containers` (Template). The Permissions doc also lists
-   * `resourcemanager.organizations.getIamPolicy`; it is left out because GCP rejects
-   * organization-level permissions in a project-level custom role, and the Template (project
-   * onboarding) does not grant it either.
+   * `resourcemanager.organizations.getIamPolicy`; it is left out: it applies to the organization
+   * resource, which a project-level custom role cannot grant on (GCP IAM "custom roles": such
+   * permissions are not supported at project level), and the Template (project onboarding) does
+   * not include it either.
    */
   CONTAINERS: {
     roleId: "MicrosoftDefenderContainersRole",
