@@ -1,4 +1,5 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
 
 /** Synthesized Terraform JSON of one stack, parsed. */
@@ -22,6 +23,13 @@ export function newStack(context: Record<string, unknown> = {}): TerraformStack 
 export function azureStack(context: Record<string, unknown> = {}): TerraformStack {
   const stack = newStack(context);
   new AzurermProvider(stack, "azurerm", { features: [{}] });
+  return stack;
+}
+
+/** A fresh stack with a default google provider (no project: constructs set `project` themselves). */
+export function googleStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = newStack(context);
+  new GoogleProvider(stack, "google", {});
   return stack;
 }
 

@@ -1,2 +1,3 @@
 // GCP entry point (`<package>/gcp`): constructs on the google provider. Imports google submodules only.
-export {};
+export * from "./defender-workload-identity";
+export * from "./defender-for-containers-gcp-service-accounts";

@@ -7,6 +7,7 @@ import {
   validateGcpProjectId,
   validateGcpProjectNumber,
   validateGcpServiceAccountId,
+  validateGcpServiceName,
   validateIamRoleName,
   validateWorkloadIdentityId,
 } from "../../lib/core";
@@ -24,7 +25,8 @@ describe.each([
   ["validateGcpProjectNumber", validateGcpProjectNumber, ["123456789012"], ["my-project", "12345"], /a GCP project number/],
   ["validateGcpServiceAccountId", validateGcpServiceAccountId, ["mdc-containers-k8s-operator", "abcdef"], ["abcde", "a".repeat(31), "1abcdef", "abcdef-"], /a service account ID of 6-30/],
   ["validateGcpCustomRoleId", validateGcpCustomRoleId, ["MDCGkeClusterWriteRole", "a.b_c"], ["ab", "bad-role", "a".repeat(65)], /a custom role ID of 3-64/],
-  ["validateWorkloadIdentityId", validateWorkloadIdentityId, ["containers", "containers-streams"], ["abc", "Containers", "a".repeat(33)], /an ID of 4-32 lowercase/],
+  ["validateWorkloadIdentityId", validateWorkloadIdentityId, ["containers", "containers-streams"], ["abc", "Containers", "a".repeat(33), "gcp-pool"], /an ID of 4-32 lowercase/],
+  ["validateGcpServiceName", validateGcpServiceName, ["container.googleapis.com", "iamcredentials.googleapis.com"], ["container", "container.googleapis.com.evil", "Container.googleapis.com"], /a Google API service name/],
 ] as const)("%s", (name, validate, good, bad, expected) => {
   test.each(good as readonly string[])("accepts %j", (value) => {
     expect(validate(scope, "prop", value)).toBe(value);

@@ -44,4 +44,8 @@ describe("provider imports", () => {
   test("importing the azure entry point loads azurerm only", () => {
     expect(providersLoadedBy("lib/azure")).toEqual(["provider-azurerm"]);
   });
+
+  test("importing the gcp entry point loads google only", () => {
+    expect(providersLoadedBy("lib/gcp")).toEqual(["provider-google"]);
+  });
 });
