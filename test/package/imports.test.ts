@@ -44,4 +44,9 @@ describe("provider imports", () => {
   test("importing the azure entry point loads azurerm only", () => {
     expect(providersLoadedBy("lib/azure")).toEqual(["provider-azurerm"]);
   });
+
+  // EksAgentlessDiscoveryAccess loads the kubernetes construct lazily, in CONFIG_MAP mode only.
+  test("importing the aws entry point loads provider-aws only", () => {
+    expect(providersLoadedBy("lib/aws")).toEqual(["provider-aws"]);
+  });
 });
