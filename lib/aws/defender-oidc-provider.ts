@@ -105,8 +105,12 @@ export class DefenderOidcProvider extends Construct implements IDefenderOidcProv
     super(scope, id);
     const base = props.clientIds ?? [...DEFENDER_CONTAINERS_AWS_CLIENT_IDS];
     if (base.length === 0) invalidValue(this, "clientIds", base, "at least one client ID (audience)");
-    const all = [...base, ...(props.additionalClientIds ?? [])];
-    all.forEach((clientId, i) => validatePattern(this, `clientIds[${i}]`, clientId, CLIENT_ID, "a client ID (audience) such as api://6610e979-c931-41ec-adc7-b9920c9d52f1"));
+    const additional = props.additionalClientIds ?? [];
+    const checkClientId = (prop: string) => (clientId: string, i: number) =>
+      validatePattern(this, `${prop}[${i}]`, clientId, CLIENT_ID, "a client ID (audience) such as api://6610e979-c931-41ec-adc7-b9920c9d52f1");
+    base.forEach(checkClientId("clientIds"));
+    additional.forEach(checkClientId("additionalClientIds"));
+    const all = [...base, ...additional];
     // IAM rejects duplicate client IDs; keep the first occurrence so the order stays the caller's.
     this.clientIds = [...new Set(all)];
     const thumbprints = props.thumbprints ?? [DEFENDER_OIDC_THUMBPRINT];

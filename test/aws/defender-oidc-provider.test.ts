@@ -84,7 +84,7 @@ describe("DefenderOidcProvider", () => {
         "[test/oidc] clientIds: got []; expected at least one client ID (audience).",
       );
       expect(() => synthesizeIn(awsStack, (stack) => new DefenderOidcProvider(stack, "oidc", { additionalClientIds: ["api://x y"] }))).toThrow(
-        '[test/oidc] clientIds[2]: got "api://x y"; expected a client ID (audience)',
+        '[test/oidc] additionalClientIds[0]: got "api://x y"; expected a client ID (audience)',
       );
     });
   });
