@@ -1,5 +1,7 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
 
 /** Synthesized Terraform JSON of one stack, parsed. */
@@ -79,3 +81,24 @@ export function exampleApp(context: Record<string, unknown> = {}): App {
   return Testing.app({ context });
 }
 
+
+/** A fresh stack with a default aws provider (region us-east-1). */
+export function awsStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = newStack(context);
+  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  return stack;
+}
+
+/** A fresh stack with a default kubernetes provider (no cluster configured: synth only). */
+export function kubernetesStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = newStack(context);
+  new KubernetesProvider(stack, "kubernetes", {});
+  return stack;
+}
+
+/** Like {@link synthesize}, in a stack made by `makeStack` (e.g. {@link awsStack}). */
+export function synthesizeIn(makeStack: () => TerraformStack, build: (stack: TerraformStack) => void): SynthesizedStack {
+  const stack = makeStack();
+  build(stack);
+  return synthesizeStack(stack);
+}

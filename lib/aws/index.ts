@@ -1,2 +1,6 @@
 // AWS entry point (`<package>/aws`): constructs on the aws provider. Imports aws submodules only.
 export {};
+export * from "./defender-oidc-provider";
+export * from "./defender-for-containers-aws-roles";
+export * from "./eks-agentless-discovery-access";
+export * from "./eks-cluster-settings";

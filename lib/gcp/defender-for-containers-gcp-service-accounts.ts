@@ -26,7 +26,7 @@ import { isUnresolved } from "../core/validation";
 import { DefenderWorkloadIdentity } from "./defender-workload-identity";
 
 /** What `mdc-containers-artifact-assess` may do in registries and buckets. */
-export enum ImageAssessmentAccess {
+export enum GcpImageAssessmentAccess {
   /** Defender's documented default access: `roles/artifactregistry.writer` + `roles/storage.objectUser`. */
   DEFAULT = "Default",
   /** Read only: `roles/artifactregistry.reader` + `roles/storage.objectViewer` (the containers-permissions role table). */
@@ -104,9 +104,9 @@ export interface DefenderForContainersGcpServiceAccountsProps {
   readonly imageAssessment?: boolean;
   /**
    * Roles of the image-assessment account.
-   * @default ImageAssessmentAccess.DEFAULT
+   * @default GcpImageAssessmentAccess.DEFAULT
    */
-  readonly imageAssessmentAccess?: ImageAssessmentAccess;
+  readonly imageAssessmentAccess?: GcpImageAssessmentAccess;
   /**
    * Service account IDs, when Microsoft's names are taken or your naming rules differ. The
    * connector is told the emails, so any name works.
@@ -280,7 +280,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
       });
     }
 
-    const members = this.planProjectMembers(projectId, emails, roles, props.imageAssessmentAccess ?? ImageAssessmentAccess.DEFAULT);
+    const members = this.planProjectMembers(projectId, emails, roles, props.imageAssessmentAccess ?? GcpImageAssessmentAccess.DEFAULT);
     this.projectMemberKeys = Object.keys(members).sort();
     const eachMember = TerraformIterator.fromMap(members);
     this.projectMembers = new ProjectIamMember(this, "project-members", {
@@ -355,7 +355,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
     projectId: string,
     emails: Partial<Record<DefenderGcpAccount, string>>,
     roles: CustomRolePlan[],
-    access: ImageAssessmentAccess,
+    access: GcpImageAssessmentAccess,
   ): Record<string, { role: string; member: string }> {
     const customRole = (key: string) => {
       const role = roles.find((r) => r.key === key);
@@ -368,7 +368,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
       [DefenderGcpAccount.CONTAINERS_STREAM, CUSTOM_ROLE_KEY.dataCollection, customRole(CUSTOM_ROLE_KEY.dataCollection)],
       [DefenderGcpAccount.K8S_OPERATOR, CUSTOM_ROLE_KEY.gkeClusterWrite, customRole(CUSTOM_ROLE_KEY.gkeClusterWrite)],
       [DefenderGcpAccount.K8S_OPERATOR, GcpPredefinedRole.CONTAINER_VIEWER, GcpPredefinedRole.CONTAINER_VIEWER],
-      ...(access === ImageAssessmentAccess.LEAST_PRIVILEGE
+      ...(access === GcpImageAssessmentAccess.LEAST_PRIVILEGE
         ? [GcpPredefinedRole.ARTIFACT_REGISTRY_READER, GcpPredefinedRole.STORAGE_OBJECT_VIEWER]
         : [GcpPredefinedRole.ARTIFACT_REGISTRY_WRITER, GcpPredefinedRole.STORAGE_OBJECT_USER]
       ).map((role): [DefenderGcpAccount, string, string] => [DefenderGcpAccount.ARTIFACT_ASSESS, role, role]),

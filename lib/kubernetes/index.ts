@@ -1,2 +1,4 @@
 // Kubernetes entry point (`<package>/kubernetes`): in-cluster pieces on the kubernetes and helm providers.
 export {};
+export * from "./aws-auth-role-mapping-entry";
+export * from "./aws-auth-role-mapping";

@@ -7,7 +7,7 @@ import {
   DefenderGcpAccount,
   DefenderWorkloadIdentity,
   DefenderWorkloadIdentityProps,
-  ImageAssessmentAccess,
+  GcpImageAssessmentAccess,
 } from "../../lib/gcp";
 import { googleStack, onlyResourceOf, SynthesizedStack, synthesizeStack } from "../util";
 
@@ -220,7 +220,7 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
   });
 
   test("least-privilege image assessment: artifactregistry.reader + storage.objectViewer", () => {
-    const { synth } = build({ imageAssessmentAccess: ImageAssessmentAccess.LEAST_PRIVILEGE });
+    const { synth } = build({ imageAssessmentAccess: GcpImageAssessmentAccess.LEAST_PRIVILEGE });
     const members = forEachOf(synth, MEMBER);
     expect(Object.keys(members).filter((k) => k.startsWith("artifact-assess/"))).toEqual([
       "artifact-assess/roles/artifactregistry.reader",
@@ -291,7 +291,7 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
       {},
       { auditLogs: false },
       { agentlessDiscovery: false },
-      { imageAssessment: false, imageAssessmentAccess: ImageAssessmentAccess.LEAST_PRIVILEGE },
+      { imageAssessment: false, imageAssessmentAccess: GcpImageAssessmentAccess.LEAST_PRIVILEGE },
       { enableServices: false },
     ];
     for (const props of configs) {

@@ -48,4 +48,9 @@ describe("provider imports", () => {
   test("importing the gcp entry point loads google only", () => {
     expect(providersLoadedBy("lib/gcp")).toEqual(["provider-google"]);
   });
+
+  // EksAgentlessDiscoveryAccess loads the kubernetes construct lazily, in CONFIG_MAP mode only.
+  test("importing the aws entry point loads provider-aws only", () => {
+    expect(providersLoadedBy("lib/aws")).toEqual(["provider-aws"]);
+  });
 });

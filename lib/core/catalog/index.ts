@@ -3,3 +3,4 @@ export * from "./regions";
 export * from "./multicloud";
 export * from "./sensor-chart";
 export * from "./gcp";
+export * from "./aws";
