@@ -35,3 +35,10 @@ export function validateGcpCustomRoleId(scope: IConstruct, prop: string, value: 
 export function validateWorkloadIdentityId(scope: IConstruct, prop: string, value: string): string {
   return validatePattern(scope, prop, value, WORKLOAD_IDENTITY_ID, "an ID of 4-32 lowercase letters, digits or hyphens");
 }
+
+const SERVICE_ACCOUNT_EMAIL = /^[a-z](?:[a-z0-9-]{4,28}[a-z0-9])@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com$/;
+
+/** Validates a user-managed service account email (`<account>@<project>.iam.gserviceaccount.com`). Tokens pass through. */
+export function validateGcpServiceAccountEmail(scope: IConstruct, prop: string, value: string): string {
+  return validatePattern(scope, prop, value, SERVICE_ACCOUNT_EMAIL, "a service account email such as microsoft-defender-containers@my-project.iam.gserviceaccount.com");
+}
