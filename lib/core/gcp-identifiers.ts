@@ -42,3 +42,16 @@ const SERVICE_ACCOUNT_EMAIL = /^[a-z](?:[a-z0-9-]{4,28}[a-z0-9])@[a-z][a-z0-9-]{
 export function validateGcpServiceAccountEmail(scope: IConstruct, prop: string, value: string): string {
   return validatePattern(scope, prop, value, SERVICE_ACCOUNT_EMAIL, "a service account email such as microsoft-defender-containers@my-project.iam.gserviceaccount.com");
 }
+
+const GCP_LOCATION = /^[a-z]+-[a-z]+\d{1,2}(?:-[a-z])?$/;
+const GKE_CLUSTER_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/** Validates a GCP region or zone (`europe-west1`, `europe-west1-b`). Tokens pass through. */
+export function validateGcpLocation(scope: IConstruct, prop: string, value: string): string {
+  return validatePattern(scope, prop, value, GCP_LOCATION, "a GCP region or zone such as europe-west1 or europe-west1-b");
+}
+
+/** Validates a GKE cluster name (1-40 lowercase letters, digits or hyphens, starting with a letter). Tokens pass through. */
+export function validateGkeClusterName(scope: IConstruct, prop: string, value: string): string {
+  return validatePattern(scope, prop, value, GKE_CLUSTER_NAME, "a GKE cluster name of 1-40 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen");
+}

@@ -1,2 +1,4 @@
 // Kubernetes entry point (`<package>/kubernetes`): in-cluster pieces on the kubernetes and helm providers.
 export {};
+export * from "./sensor-cluster";
+export * from "./helm-defender-sensor";

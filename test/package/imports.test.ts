@@ -44,4 +44,10 @@ describe("provider imports", () => {
   test("importing the azure entry point loads azurerm only", () => {
     expect(providersLoadedBy("lib/azure")).toEqual(["provider-azurerm"]);
   });
+
+  test("importing the kubernetes entry point loads the helm (and at most the kubernetes) provider only", () => {
+    const loaded = providersLoadedBy("lib/kubernetes");
+    expect(loaded).toContain("provider-helm");
+    expect(loaded.filter((p) => p !== "provider-helm" && p !== "provider-kubernetes")).toEqual([]);
+  });
 });
