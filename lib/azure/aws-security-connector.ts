@@ -83,7 +83,8 @@ export interface AwsSecurityConnectorProps extends SecurityConnectorProps {
  * @example
  * new AwsSecurityConnector(this, "aws", {
  *   resourceGroupId: "/subscriptions/<GUID>/resourceGroups/rg-security", location: "westeurope",
- *   accountId: "123456789012", regions: ["eu-west-1"], ...roles.connectorRoleArns,
+ *   accountId: "123456789012", regions: ["eu-west-1"],
+ *   kubernetesServiceRoleArn: "arn:aws:iam::123456789012:role/MDCContainersK8sRole", // … one ARN per enabled capability
  * });
  */
 export class AwsSecurityConnector extends SecurityConnector {
