@@ -2,7 +2,9 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
+import { AzapiProvider } from "../lib/azure/azapi/provider";
 
 /** Synthesized Terraform JSON of one stack, parsed. */
 export interface SynthesizedStack {
@@ -96,7 +98,21 @@ export function kubernetesStack(context: Record<string, unknown> = {}): Terrafor
   return stack;
 }
 
-/** Like {@link synthesize}, in a stack made by `makeStack` (e.g. {@link awsStack}). */
+/** A fresh stack with a default azapi provider (the library's own binding). */
+export function azapiStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = newStack(context);
+  new AzapiProvider(stack, "azapi");
+  return stack;
+}
+
+/** A fresh stack with a default helm provider. */
+export function helmStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = newStack(context);
+  new HelmProvider(stack, "helm", { kubernetes: { configPath: "~/.kube/config" } });
+  return stack;
+}
+
+/** Runs `build` in a stack made by `makeStack`, then synthesizes it with validations on. */
 export function synthesizeIn(makeStack: () => TerraformStack, build: (stack: TerraformStack) => void): SynthesizedStack {
   const stack = makeStack();
   build(stack);

@@ -5,3 +5,6 @@ export * from "./defender-workspace";
 export * from "./aks-defender-sensor";
 export * from "./aks-policy-addon";
 export * from "./azapi";
+export * from "./security-connector";
+export * from "./aws-security-connector";
+export * from "./gcp-security-connector";

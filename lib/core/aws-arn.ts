@@ -29,9 +29,16 @@ export function partitionOfArn(arn: string): AwsPartition | undefined {
   return (Object.values(AwsPartition) as string[]).includes(field ?? "") ? (field as AwsPartition) : undefined;
 }
 
-/** Validates an IAM role ARN (`arn:<partition>:iam::<12 digits>:role/[path/]<name>`). Tokens pass through. */
-export function validateIamRoleArn(scope: IConstruct, prop: string, value: string): string {
-  return validatePattern(scope, prop, value, IAM_ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/MDCContainersAgentlessDiscoveryK8sRole");
+/**
+ * Validates an IAM role ARN (`arn:<partition>:iam::<12 digits>:role/[path/]<name>`) and, when
+ * `accountId` is a literal, that the role lives in that account. Tokens pass through.
+ */
+export function validateIamRoleArn(scope: IConstruct, prop: string, value: string, accountId?: string): string {
+  validatePattern(scope, prop, value, IAM_ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/MDCContainersAgentlessDiscoveryK8sRole");
+  if (isUnresolved(value) || accountId === undefined || isUnresolved(accountId)) return value;
+  const roleAccount = IAM_ROLE_ARN.exec(value)![2];
+  if (roleAccount !== accountId) invalidValue(scope, prop, value, `a role in account ${accountId}`, `The ARN names account ${roleAccount}.`);
+  return value;
 }
 
 /** Validates one of the {@link AwsPartition} values (JavaScript callers can pass any string). */

@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
-import { IdentifierRule, validateRule } from "./validation";
+import { invalidValue } from "./errors";
+import { IdentifierRule, isUnresolved, validateRule } from "./validation";
 
 // Shapes of AWS identifiers. Source: AWS IAM User Guide "IAM identifiers" and "IAM and AWS STS quotas".
 
@@ -12,7 +13,7 @@ export const AwsIdentifierRules = {
     form: "an AWS region name such as us-east-1 or eu-west-1",
   },
   ROLE_NAME: { pattern: /^[\w+=,.@-]{1,64}$/, form: "an IAM role name of 1-64 letters, digits or +=,.@_- characters" },
-  ARN: { pattern: /^arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:.+$/, form: "an ARN such as arn:aws:iam::123456789012:role/name" },
+  ARN: { pattern: /^arn:aws(?:-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:.+$/, form: "an ARN such as arn:aws:iam::123456789012:role/name" },
   EKS_CLUSTER_NAME: {
     pattern: /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/,
     form: "an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit",
@@ -43,4 +44,21 @@ export function validateArn(scope: IConstruct, prop: string, value: string, what
 /** Validates an EKS cluster name (1-100 letters, digits, hyphens or underscores, starting alphanumeric). Tokens pass through. */
 export function validateEksClusterName(scope: IConstruct, prop: string, value: string): string {
   return validateRule(scope, prop, value, AwsIdentifierRules.EKS_CLUSTER_NAME);
+}
+
+/**
+ * Retention values CloudWatch Logs accepts for a log group, in days (AWS CloudWatch Logs API
+ * Reference, PutRetentionPolicy `retentionInDays`). Any other value is rejected by the API.
+ */
+export const CLOUDWATCH_LOGS_RETENTION_DAYS: readonly number[] = Object.freeze([
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+]);
+
+/** Validates a CloudWatch Logs retention in days (one of {@link CLOUDWATCH_LOGS_RETENTION_DAYS}). Tokens pass through. */
+export function validateCloudWatchLogsRetentionDays(scope: IConstruct, prop: string, value: number): number {
+  if (isUnresolved(value)) return value;
+  if (!CLOUDWATCH_LOGS_RETENTION_DAYS.includes(value)) {
+    invalidValue(scope, prop, value, `a CloudWatch Logs retention in days: one of ${CLOUDWATCH_LOGS_RETENTION_DAYS.join(", ")}`);
+  }
+  return value;
 }

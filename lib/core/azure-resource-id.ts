@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { SECURITY_CONNECTOR_NAME_PATTERN } from "./catalog/security-connectors";
 import { invalidValue } from "./errors";
 import { isGuid, isUnresolved } from "./validation";
 
@@ -76,6 +77,12 @@ export const AzureResourceIdFormats = {
       "an Arc-enabled Kubernetes cluster resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Kubernetes/connectedClusters/<name>",
     resourceType: "Microsoft.Kubernetes/connectedClusters",
     segments: inResourceGroup("Microsoft.Kubernetes", "connectedClusters", name(CLUSTER_NAME)),
+  },
+  SECURITY_CONNECTOR: {
+    description:
+      "a security connector resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Security/securityConnectors/<name>",
+    resourceType: "Microsoft.Security/securityConnectors",
+    segments: inResourceGroup("Microsoft.Security", "securityConnectors", name(SECURITY_CONNECTOR_NAME_PATTERN)),
   },
 } satisfies Record<string, AzureResourceIdFormat>;
 

@@ -20,6 +20,15 @@ export const GcpIdentifierRules = {
   },
   CUSTOM_ROLE_ID: { pattern: /^[a-zA-Z0-9_.]{3,64}$/, form: "a custom role ID of 3-64 letters, digits, underscores or periods" },
   WORKLOAD_IDENTITY_ID: { pattern: /^(?!gcp-)[a-z0-9-]{4,32}$/, form: 'an ID of 4-32 lowercase letters, digits or hyphens, not starting with "gcp-"' },
+  SERVICE_ACCOUNT_EMAIL: {
+    pattern: /^[a-z](?:[a-z0-9-]{4,28}[a-z0-9])@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com$/,
+    form: "a service account email such as microsoft-defender-containers@my-project.iam.gserviceaccount.com",
+  },
+  LOCATION: { pattern: /^[a-z]+-[a-z]+\d{1,2}(?:-[a-z])?$/, form: "a GCP region or zone such as europe-west1 or europe-west1-b" },
+  GKE_CLUSTER_NAME: {
+    pattern: /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+    form: "a GKE cluster name of 1-40 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen",
+  },
   SERVICE_NAME: { pattern: /^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*\.googleapis\.com$/, form: "a Google API service name such as container.googleapis.com" },
 } satisfies Record<string, IdentifierRule>;
 
@@ -59,6 +68,21 @@ export function validateWorkloadIdentityId(scope: IConstruct, prop: string, valu
 /** Validates a Google API service name such as `container.googleapis.com`. Tokens pass through. */
 export function validateGcpServiceName(scope: IConstruct, prop: string, value: string): string {
   return validateRule(scope, prop, value, GcpIdentifierRules.SERVICE_NAME);
+}
+
+/** Validates a user-managed service account email (`<account>@<project>.iam.gserviceaccount.com`). Tokens pass through. */
+export function validateGcpServiceAccountEmail(scope: IConstruct, prop: string, value: string): string {
+  return validateRule(scope, prop, value, GcpIdentifierRules.SERVICE_ACCOUNT_EMAIL);
+}
+
+/** Validates a GCP region or zone (`europe-west1`, `europe-west1-b`). Tokens pass through. */
+export function validateGcpLocation(scope: IConstruct, prop: string, value: string): string {
+  return validateRule(scope, prop, value, GcpIdentifierRules.LOCATION);
+}
+
+/** Validates a GKE cluster name (1-40 lowercase letters, digits or hyphens, starting with a letter). Tokens pass through. */
+export function validateGkeClusterName(scope: IConstruct, prop: string, value: string): string {
+  return validateRule(scope, prop, value, GcpIdentifierRules.GKE_CLUSTER_NAME);
 }
 
 /** Full resource name of a workload identity pool: `projects/<number>/locations/global/workloadIdentityPools/<id>`. */

@@ -8,3 +8,4 @@ export * from "./lifecycle";
 export * from "./aws-identifiers";
 export * from "./gcp-identifiers";
 export * from "./aws-arn";
+export * from "./values";

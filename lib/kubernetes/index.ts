@@ -2,3 +2,5 @@
 export {};
 export * from "./aws-auth-role-mapping-entry";
 export * from "./aws-auth-role-mapping";
+export * from "./sensor-cluster";
+export * from "./helm-defender-sensor";

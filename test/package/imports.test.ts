@@ -53,4 +53,10 @@ describe("provider imports", () => {
   test("importing the aws entry point loads provider-aws only", () => {
     expect(providersLoadedBy("lib/aws")).toEqual(["provider-aws"]);
   });
+
+  test("importing the kubernetes entry point loads the helm (and at most the kubernetes) provider only", () => {
+    const loaded = providersLoadedBy("lib/kubernetes");
+    expect(loaded).toContain("provider-helm");
+    expect(loaded.filter((p) => p !== "provider-helm" && p !== "provider-kubernetes")).toEqual([]);
+  });
 });

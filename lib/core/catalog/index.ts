@@ -4,3 +4,4 @@ export * from "./multicloud";
 export * from "./sensor-chart";
 export * from "./gcp";
 export * from "./aws";
+export * from "./security-connectors";
