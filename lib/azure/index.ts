@@ -5,3 +5,4 @@ export * from "./defender-workspace";
 export * from "./aks-defender-sensor";
 export * from "./aks-policy-addon";
 export * from "./azapi";
+export * from "./defender-private-link";
