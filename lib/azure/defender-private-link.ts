@@ -173,7 +173,8 @@ export class DefenderPrivateLink extends Construct {
     const resourceGroupName = resourceGroup?.name ?? Fn.element(Fn.split("/", props.resourceGroupId), 4);
     const location = validateAzureRegion(this, "location", props.location);
     if (!isUnresolved(location) && cloudOfRegion(location) !== this.cloud) {
-      invalidValue(this, "location", props.location, `a region of the ${this.cloud} cloud (cloud is "${this.cloud}")`, `Set cloud to "${cloudOfRegion(location)}" for this region.`);
+      const regionCloud = cloudOfRegion(location);
+      invalidValue(this, "location", props.location, `a region of the ${this.cloud} cloud (cloud is "${this.cloud}")`, `Set cloud to "${regionCloud}" for this region.`);
     }
     const subnet = parseAzureResourceId(this, "subnetId", props.subnetId, AzureResourceIdFormats.SUBNET);
     const name = validatePattern(this, "name", props.name ?? "defender-containers", NAME_PREFIX, "1-50 letters, digits, '_', '.' or '-', starting with a letter or digit");
@@ -182,7 +183,13 @@ export class DefenderPrivateLink extends Construct {
     const existing = this.existingZones(props.existingDnsZoneIds ?? {});
     const toCreate = this.dnsZoneNames.filter((zone) => !existing.has(zone));
     if (props.createDnsZones === false && toCreate.length > 0) {
-      invalidValue(this, "existingDnsZoneIds", props.existingDnsZoneIds ?? {}, `an existing zone ID for each of ${this.dnsZoneNames.join(", ")} when createDnsZones is false`, `Missing: ${toCreate.join(", ")}.`);
+      invalidValue(
+        this,
+        "existingDnsZoneIds",
+        props.existingDnsZoneIds ?? {},
+        `an existing zone ID for each of ${this.dnsZoneNames.join(", ")} when createDnsZones is false`,
+        `Missing: ${toCreate.join(", ")}.`,
+      );
     }
     const links = this.virtualNetworkLinks(props, subnet?.id, toCreate.length > 0);
 
@@ -195,7 +202,7 @@ export class DefenderPrivateLink extends Construct {
         parentId: resourceGroupId,
         location: SecurityPrivateLink.LOCATION,
         body: { properties: {} },
-        // azapi ~> 2.4 embeds no schema for this 2026 API version.
+        // azapi checks bodies against the schemas it embeds, which may predate this 2026 API version.
         schemaValidationEnabled: false,
         tags: props.tags,
         provider: this.azapiProvider(props.azapiProvider),
@@ -336,7 +343,12 @@ export class DefenderPrivateLink extends Construct {
     let given = props.virtualNetworkLinks;
     if (given === undefined) {
       if (subnetId === undefined) {
-        invalidValue(this, "virtualNetworkLinks", undefined, "{ <link name>: <virtual network ID> } for the zones this construct creates, since subnetId is a reference and its virtual network cannot be derived");
+        invalidValue(
+          this,
+          "virtualNetworkLinks",
+          undefined,
+          "{ <link name>: <virtual network ID> } for the zones this construct creates, since subnetId is a reference and its virtual network cannot be derived",
+        );
       }
       const vnetId = subnetId.replace(/\/subnets\/[^/]+$/, "");
       given = { [vnetId.split("/").pop()!]: vnetId };

@@ -43,7 +43,7 @@ const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
 const VIRTUAL_NETWORK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$/;
 const SUBNET_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 /** A DNS name of at least two labels (private DNS zone names; RFC 1035 label rules). */
-export const DNS_ZONE_NAME = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const DNS_ZONE_NAME = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 function inResourceGroup(provider: string, type: string, resourceName: IdPlaceholder): readonly (string | IdPlaceholder)[] {
   return ["subscriptions", SUBSCRIPTION, "resourceGroups", RESOURCE_GROUP, "providers", provider, type, resourceName];
