@@ -2,7 +2,9 @@
 // Run with `npm run synth` (no credentials, no terraform binary) or `cdktf synth`.
 import { App } from "cdktf";
 import { AksExampleStack } from "./aks/aks-stack";
+import { AksPrivateExampleStack } from "./aks/aks-private-stack";
 
 const app = new App();
 new AksExampleStack(app, "aks");
+new AksPrivateExampleStack(app, "aks-private");
 app.synth();

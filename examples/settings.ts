@@ -13,6 +13,10 @@ export const EXAMPLE_DEFAULTS = {
   location: "westeurope",
   /** Prefix for resource names. */
   namePrefix: "mdc-example",
+  /** AKS example: "false" turns the Defender sensor off on the cluster (the removal path). */
+  sensorEnabled: "true",
+  /** AKS example: "false" turns the Azure Policy add-on off on the cluster. */
+  policyAddonEnabled: "true",
 } as const;
 
 export type ExampleSettingName = keyof typeof EXAMPLE_DEFAULTS;
@@ -26,4 +30,12 @@ export function environmentVariableFor(name: string): string {
 export function exampleSetting(scope: Construct, name: ExampleSettingName): string {
   const fromContext = scope.node.tryGetContext(name) as string | undefined;
   return fromContext ?? process.env[environmentVariableFor(name)] ?? EXAMPLE_DEFAULTS[name];
+}
+
+/** Reads a true/false example setting; context may hold a boolean or the strings "true"/"false". */
+export function exampleFlag(scope: Construct, name: ExampleSettingName): boolean {
+  const fromContext = scope.node.tryGetContext(name) as string | boolean | undefined;
+  const value = String(fromContext ?? process.env[environmentVariableFor(name)] ?? EXAMPLE_DEFAULTS[name]).toLowerCase();
+  if (value !== "true" && value !== "false") throw new Error(`example setting ${name}: got ${JSON.stringify(value)}; expected "true" or "false".`);
+  return value === "true";
 }

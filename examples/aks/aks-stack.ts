@@ -9,11 +9,16 @@ import {
   DefenderForContainersPlan,
   DefenderWorkspace,
 } from "cdktf-defender-for-containers/azure";
-import { exampleSetting } from "../settings";
+import { exampleFlag, exampleSetting } from "../settings";
 
 /**
  * One subscription, one AKS cluster defined here: the Containers plan with every extension, a
  * dedicated workspace, and the cluster with the Defender sensor and the Azure Policy add-on.
+ *
+ * Turning things off: `--context sensorEnabled=false` removes the cluster's `microsoft_defender`
+ * block (azurerm disables the sensor) and turns the plan's sensor auto-provisioning off so Defender
+ * does not reinstall it; `--context policyAddonEnabled=false` sets `azure_policy_enabled = false`.
+ * Every construct ID stays the same, so only those attributes change.
  */
 export class AksExampleStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -23,11 +28,17 @@ export class AksExampleStack extends TerraformStack {
     const subscriptionId = exampleSetting(this, "subscriptionId");
     const location = exampleSetting(this, "location");
     const prefix = exampleSetting(this, "namePrefix");
+    const sensorEnabled = exampleFlag(this, "sensorEnabled");
+    const policyAddonEnabled = exampleFlag(this, "policyAddonEnabled");
 
     const azurerm = new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId });
 
     // Set importExisting: true (with subscriptionId) when the plan is already on in this subscription.
-    const plan = new DefenderForContainersPlan(this, "containers-plan", { provider: azurerm });
+    // With the sensor off on purpose, stop auto-provisioning too, or Defender installs it again.
+    const plan = new DefenderForContainersPlan(this, "containers-plan", {
+      provider: azurerm,
+      sensorAutoProvisioning: sensorEnabled,
+    });
 
     const group = new ResourceGroup(this, "group", { name: `${prefix}-aks`, location });
     const workspace = new DefenderWorkspace(this, "workspace", {
@@ -46,8 +57,13 @@ export class AksExampleStack extends TerraformStack {
       identity: { type: "SystemAssigned" },
       roleBasedAccessControlEnabled: true,
     });
-    new AksDefenderSensor(this, "sensor", { cluster, workspaceResourceId: workspace.workspaceResourceId, plan });
-    new AksPolicyAddon(this, "policy-addon", { cluster });
+    new AksDefenderSensor(this, "sensor", {
+      cluster,
+      workspaceResourceId: workspace.workspaceResourceId,
+      plan,
+      enabled: sensorEnabled,
+    });
+    new AksPolicyAddon(this, "policy-addon", { cluster, enabled: policyAddonEnabled });
 
     new TerraformOutput(this, "cluster_id", { value: cluster.id });
     new TerraformOutput(this, "workspace_resource_id", { value: workspace.workspaceResourceId });

@@ -3,7 +3,7 @@ import { dependable } from "cdktf";
 import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 import { DefenderValidationError } from "../core/errors";
-import { addIgnoreChanges } from "../core/lifecycle";
+import { addIgnoreChanges, ignoresAttribute } from "../core/lifecycle";
 import { DefenderForContainersPlan } from "./defender-for-containers-plan";
 
 /** Props of {@link AksDefenderSensor}. */
@@ -31,6 +31,16 @@ export interface AksDefenderSensorProps {
    * @default false
    */
   readonly ignorePolicyChanges?: boolean;
+  /**
+   * `false` turns the sensor off: the construct writes no `microsoft_defender` block, and azurerm,
+   * seeing the block removed from a cluster that had it, sends `securityMonitoring.enabled = false`
+   * (the equivalent of `az aks update --disable-defender`). The `microsoft-defender-*` pods leave
+   * `kube-system` within minutes; the workspace and its data, the plan and any policy assignment
+   * stay. Turn the plan's `sensorAutoProvisioning` off (and remove any 64def556… assignment)
+   * as well, or Defender installs the sensor again.
+   * @default true
+   */
+  readonly enabled?: boolean;
 }
 
 /**
@@ -38,20 +48,24 @@ export interface AksDefenderSensorProps {
  * cluster's `microsoft_defender { log_analytics_workspace_id }` block
  * (ARM `securityProfile.defender`).
  *
- * Removing this construct later removes the block, and azurerm then actively disables the
- * sensor on the cluster (it sends `securityMonitoring.enabled = false`).
+ * Removing this construct later, or setting `enabled: false`, removes the block, and azurerm then
+ * actively disables the sensor on the cluster (it sends `securityMonitoring.enabled = false`;
+ * facts Resolutions §7).
  */
 export class AksDefenderSensor extends Construct {
-  /** The cluster the sensor was turned on for. */
+  /** The cluster the sensor was turned on (or off) for. */
   public readonly cluster: KubernetesCluster;
   /** The workspace ID written to the cluster (normalized when it was a literal). */
   public readonly workspaceResourceId: string;
+  /** Whether the sensor is on. */
+  public readonly enabled: boolean;
 
   constructor(scope: Construct, id: string, props: AksDefenderSensorProps) {
     super(scope, id);
     this.cluster = props.cluster;
     const parsed = parseAzureResourceId(this, "workspaceResourceId", props.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
     this.workspaceResourceId = parsed?.id ?? props.workspaceResourceId;
+    this.enabled = props.enabled ?? true;
 
     if (props.cluster.microsoftDefenderInput !== undefined) {
       throw new DefenderValidationError(
@@ -59,9 +73,30 @@ export class AksDefenderSensor extends Construct {
         `cluster: got ${props.cluster.node.path}, which already has a microsoft_defender block; expected a cluster without one (use one AksDefenderSensor per cluster and do not set microsoftDefender on the cluster yourself).`,
       );
     }
+    if (!this.enabled) {
+      if (props.ignorePolicyChanges) {
+        throw new DefenderValidationError(
+          this,
+          "ignorePolicyChanges: got true with enabled false; expected false — ignore_changes on microsoft_defender would hide the block's removal, and the sensor would stay on.",
+        );
+      }
+      // Checked at synth: another construct may add the guard after this one.
+      this.node.addValidation({ validate: () => this.guardErrors() });
+      return;
+    }
     props.cluster.putMicrosoftDefender({ logAnalyticsWorkspaceId: this.workspaceResourceId });
     // dependable() renders a bare address ("type.name"), which is what depends_on takes in Terraform JSON.
     if (props.plan) props.cluster.dependsOn = [...new Set([...(props.cluster.dependsOn ?? []), dependable(props.plan.pricing)])];
     if (props.ignorePolicyChanges) addIgnoreChanges(props.cluster, ["microsoft_defender"]);
+  }
+
+  /** With the sensor off, nothing may make Terraform ignore the removed block. */
+  private guardErrors(): string[] {
+    if (this.cluster.microsoftDefenderInput !== undefined) {
+      return [`enabled: got false, but ${this.cluster.node.path} has a microsoft_defender block set elsewhere; expected no block, or the sensor stays on.`];
+    }
+    return ignoresAttribute(this.cluster, "microsoft_defender")
+      ? [`enabled: got false, but ${this.cluster.node.path} ignores changes to microsoft_defender; expected no such lifecycle.ignore_changes entry, or the removal is not applied and the sensor stays on.`]
+      : [];
   }
 }

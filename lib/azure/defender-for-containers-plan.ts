@@ -14,7 +14,7 @@ import {
   SENSOR_INSTALLATION_METHOD_AKS_ADDON,
 } from "../core/catalog";
 import { DefenderValidationError } from "../core/errors";
-import { ImportBlock } from "../core/terraform-blocks";
+import { ImportBlock, RemovedBlock } from "../core/terraform-blocks";
 import { setPreventDestroy } from "../core/lifecycle";
 import { isUnresolved, validateGuid } from "../core/validation";
 
@@ -114,10 +114,23 @@ export interface DefenderForContainersPlanProps {
   /**
    * Set `prevent_destroy` on the pricing. Destroying this resource does not delete anything: the
    * provider sets the subscription's Containers plan to Free, which turns Defender for Containers
-   * off for every cluster and team in the subscription. Keep this on unless you mean to downgrade.
+   * off for every cluster and team in the subscription. Keep this on: to downgrade, set
+   * `tier: PlanTier.FREE` (an in-place update that `prevent_destroy` does not block); to stop
+   * managing the plan without downgrading, use {@link DefenderForContainersPlan.stopManaging}.
    * @default true
    */
   readonly protectFromDestroy?: boolean;
+}
+
+/** Props of {@link DefenderForContainersPlan.stopManaging}. */
+export interface StopManagingPlanProps {
+  /**
+   * The `subscriptionId` the plan was created with, when it was created without `provider`: the
+   * plan then made an aliased azurerm provider, and Terraform still needs that provider
+   * configuration while it forgets the pricing. Recreated here with the same alias.
+   * @default - no provider is recreated (the plan used the stack's default or your own provider)
+   */
+  readonly subscriptionId?: string;
 }
 
 /**
@@ -131,6 +144,27 @@ export interface DefenderForContainersPlanProps {
  * new DefenderForContainersPlan(this, "plan", { vmScanningExclusionTags: [{ key: "scan", value: "off" }] });
  */
 export class DefenderForContainersPlan extends Construct {
+  /**
+   * Stop managing a plan from Terraform without downgrading the subscription. Replace
+   * `new DefenderForContainersPlan(scope, id, ...)` with `DefenderForContainersPlan.stopManaging(scope, id, ...)`
+   * (same scope and id): it emits `removed { from = <the pricing's address>, lifecycle { destroy = false } }`
+   * (Terraform >= 1.7), so the next apply drops the pricing from state and the subscription stays
+   * on its current tier. After that apply the line can be deleted.
+   *
+   * This is the "keep on destroy" path; to downgrade, set `tier: PlanTier.FREE` instead.
+   * @returns the construct standing in place of the plan
+   */
+  public static stopManaging(scope: Construct, id: string, props: StopManagingPlanProps = {}): Construct {
+    const placeholder = new Construct(scope, id);
+    if (props.subscriptionId !== undefined) {
+      validateGuid(placeholder, "subscriptionId", props.subscriptionId);
+      planProvider(placeholder, props.subscriptionId);
+    }
+    // Same path as the plan's pricing ("<id>/pricing"), hence the same logical ID and address.
+    new RemovedBlock(placeholder, "pricing", { resourceType: SecurityCenterSubscriptionPricing.tfResourceType });
+    return placeholder;
+  }
+
   /** The pricing resource. */
   public readonly pricing: SecurityCenterSubscriptionPricing;
   /** The tier set on the plan. */
@@ -147,7 +181,7 @@ export class DefenderForContainersPlan extends Construct {
     const extensions = this.buildExtensions(props);
     this.enabledExtensions = extensions.map((e) => e.name);
 
-    this.provider = props.provider ?? (props.subscriptionId ? this.providerFor(props.subscriptionId) : undefined);
+    this.provider = props.provider ?? (props.subscriptionId ? planProvider(this, props.subscriptionId) : undefined);
     this.pricing = new SecurityCenterSubscriptionPricing(this, "pricing", {
       resourceType: CONTAINERS_PRICING_RESOURCE_TYPE,
       tier: this.tier,
@@ -217,13 +251,14 @@ export class DefenderForContainersPlan extends Construct {
     });
     return { [PlanExtensionProperty.EXCLUSION_TAGS]: JSON.stringify(tags.map(({ key, value }) => ({ key, value }))) };
   }
+}
 
-  private providerFor(subscriptionId: string): AzurermProvider {
-    return new AzurermProvider(this, "provider", {
-      // One pricing per subscription, so one alias per subscription is unique in a stack.
-      alias: isUnresolved(subscriptionId) ? "defender_containers" : `defender_containers_${subscriptionId.replace(/-/g, "_")}`,
-      subscriptionId,
-      features: [{}],
-    });
-  }
+/** The aliased azurerm provider a plan creates for its subscription (at `<plan>/provider`). */
+function planProvider(scope: Construct, subscriptionId: string): AzurermProvider {
+  return new AzurermProvider(scope, "provider", {
+    // One pricing per subscription, so one alias per subscription is unique in a stack.
+    alias: isUnresolved(subscriptionId) ? "defender_containers" : `defender_containers_${subscriptionId.replace(/-/g, "_")}`,
+    subscriptionId,
+    features: [{}],
+  });
 }

@@ -8,3 +8,4 @@ export * from "./azapi";
 export * from "./security-connector";
 export * from "./aws-security-connector";
 export * from "./gcp-security-connector";
+export * from "./defender-private-link";

@@ -30,6 +30,8 @@ export interface ParsedAzureResourceId {
   readonly managementGroupId?: string;
   /** Name of the resource itself (last segment). */
   readonly name: string;
+  /** Name of the parent resource, for child resources (the virtual network of a subnet). */
+  readonly parentName?: string;
 }
 
 // Naming rules: learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
@@ -38,6 +40,11 @@ const RESOURCE_GROUP: IdPlaceholder = { key: "resourceGroupName", pattern: /^[-\
 const MANAGEMENT_GROUP: IdPlaceholder = { key: "managementGroupId", pattern: /^[-\w.()]{1,90}$/ };
 const name = (pattern: RegExp): IdPlaceholder => ({ key: "name", pattern });
 const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
+// Microsoft.Network naming rules (resource-name-rules): VNet 2-64, subnet 1-80 characters.
+const VIRTUAL_NETWORK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}[A-Za-z0-9_]$/;
+const SUBNET_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
+/** A DNS name of at least two labels (private DNS zone names; RFC 1035 label rules). */
+const DNS_ZONE_NAME = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 function inResourceGroup(provider: string, type: string, resourceName: IdPlaceholder): readonly (string | IdPlaceholder)[] {
   return ["subscriptions", SUBSCRIPTION, "resourceGroups", RESOURCE_GROUP, "providers", provider, type, resourceName];
@@ -83,6 +90,28 @@ export const AzureResourceIdFormats = {
       "a security connector resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Security/securityConnectors/<name>",
     resourceType: "Microsoft.Security/securityConnectors",
     segments: inResourceGroup("Microsoft.Security", "securityConnectors", name(SECURITY_CONNECTOR_NAME_PATTERN)),
+  },
+  VIRTUAL_NETWORK: {
+    description:
+      "a virtual network resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>",
+    resourceType: "Microsoft.Network/virtualNetworks",
+    segments: inResourceGroup("Microsoft.Network", "virtualNetworks", name(VIRTUAL_NETWORK_NAME)),
+  },
+  SUBNET: {
+    description:
+      "a subnet resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<name>",
+    resourceType: "Microsoft.Network/virtualNetworks/subnets",
+    segments: [
+      ...inResourceGroup("Microsoft.Network", "virtualNetworks", { key: "parentName", pattern: VIRTUAL_NETWORK_NAME }),
+      "subnets",
+      name(SUBNET_NAME),
+    ],
+  },
+  PRIVATE_DNS_ZONE: {
+    description:
+      "a private DNS zone resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/privateDnsZones/<zone name>",
+    resourceType: "Microsoft.Network/privateDnsZones",
+    segments: inResourceGroup("Microsoft.Network", "privateDnsZones", name(DNS_ZONE_NAME)),
   },
 } satisfies Record<string, AzureResourceIdFormat>;
 
@@ -140,10 +169,15 @@ function matchFormat(value: string, format: AzureResourceIdFormat): ParsedAzureR
   return { ...result, id: `/${canonical.join("/")}` } as ParsedAzureResourceId;
 }
 
-/** `Microsoft.Foo/bars` for an ID that names a provider resource, else undefined. */
+/**
+ * `Microsoft.Foo/bars` (or `Microsoft.Foo/bars/children` for a child resource) for an ID that
+ * names a provider resource, else undefined.
+ */
 function resourceTypeOf(value: string): string | undefined {
-  const match = /\/providers\/([^/]+)\/([^/]+)\/[^/]+\/?$/i.exec(value);
-  return match ? `${match[1]}/${match[2]}` : undefined;
+  const match = /^.*\/providers\/([^/]+)\/((?:[^/]+\/[^/]+\/)*[^/]+\/[^/]+)\/?$/i.exec(value);
+  if (!match) return undefined;
+  const types = match[2].split("/").filter((_segment, i) => i % 2 === 0);
+  return `${match[1]}/${types.join("/")}`;
 }
 
 /** Builds an ID of the given format from its parts (the inverse of {@link parseAzureResourceId}). */

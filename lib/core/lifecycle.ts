@@ -16,3 +16,9 @@ export function addIgnoreChanges(resource: TerraformResource, attributes: readon
 export function setPreventDestroy(resource: TerraformResource, preventDestroy: boolean): void {
   resource.lifecycle = { ...(resource.lifecycle ?? {}), preventDestroy };
 }
+
+/** True when the resource's `lifecycle.ignore_changes` is `all` or lists `attribute`. */
+export function ignoresAttribute(resource: TerraformResource, attribute: string): boolean {
+  const ignored = resource.lifecycle?.ignoreChanges;
+  return ignored === "all" || (Array.isArray(ignored) && ignored.includes(attribute));
+}

@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { AzureCloudName } from "./catalog/private-link";
 import { AZURE_REGIONS, ADDITIONAL_REGIONS_CONTEXT_KEY, DEFAULT_WORKSPACE_LOCATION_CODES } from "./catalog/regions";
 import { invalidValue } from "./errors";
 import { isUnresolved } from "./validation";
@@ -55,4 +56,15 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/**
+ * The cloud a (normalized) region belongs to: `usgov*` / `usdod*` are Azure Government, `china*`
+ * are Azure operated by 21Vianet (see AZURE_REGIONS), everything else is the public cloud.
+ */
+export function cloudOfRegion(region: string): AzureCloudName {
+  const normalized = normalizeRegion(region);
+  if (normalized.startsWith("usgov") || normalized.startsWith("usdod")) return "usgovernment";
+  if (normalized.startsWith("china")) return "china";
+  return "public";
 }

@@ -62,6 +62,7 @@ export function validatePattern(scope: IConstruct, prop: string, value: string, 
  * Validates a list that must hold at least one item and no item twice (by `keyOf`, compared
  * case-insensitively since Azure resource IDs and names are case-insensitive).
  * Unresolved items are not compared.
+ * @param labelOf how an item is named in the message after `prop` (default `[<index>]`; e.g. `["<map key>"]` for map entries).
  */
 export function validateNonEmptyUnique<T>(
   scope: IConstruct,
@@ -69,6 +70,7 @@ export function validateNonEmptyUnique<T>(
   items: readonly T[] | undefined,
   keyOf: (item: T) => string,
   what: string,
+  labelOf: (item: T, index: number) => string = (_item, index) => `[${index}]`,
 ): readonly T[] {
   if (!items || items.length === 0) invalidValue(scope, prop, items ?? [], `at least one ${what}`);
   const seen = new Map<string, number>();
@@ -78,7 +80,7 @@ export function validateNonEmptyUnique<T>(
     const folded = key.toLowerCase();
     const first = seen.get(folded);
     if (first !== undefined) {
-      invalidValue(scope, `${prop}[${index}]`, key, `each ${what} once`, `It is also ${prop}[${first}].`);
+      invalidValue(scope, `${prop}${labelOf(item, index)}`, key, `each ${what} once`, `It is also ${prop}${labelOf(items[first], first)}.`);
     }
     seen.set(folded, index);
   });

@@ -1,6 +1,6 @@
 import { Token } from "cdktf";
 import { AksDefenderSensor, AksPolicyAddon, DefenderForContainersPlan } from "../../lib/azure";
-import { onlyResourceOf, synthesize } from "../util";
+import { newStack, onlyResourceOf, synthesize } from "../util";
 import { testCluster } from "./fixtures";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -92,5 +92,82 @@ describe("AksDefenderSensor", () => {
         }),
       ).toThrow(/^\[test\/b\] cluster: got test\/cluster, which already has a microsoft_defender block/);
     });
+  });
+});
+
+describe("AksDefenderSensor enabled: false (turning the sensor off)", () => {
+  /** The same app twice, differing only in the flag, as a user flips it in code. */
+  function synthWith(enabled: boolean) {
+    return synthesize((stack) => {
+      const plan = new DefenderForContainersPlan(stack, "plan", { sensorAutoProvisioning: enabled });
+      const cluster = testCluster(stack);
+      new AksDefenderSensor(stack, "sensor", { cluster, workspaceResourceId: WORKSPACE, plan, enabled });
+      new AksPolicyAddon(stack, "addon", { cluster });
+    });
+  }
+  const on = synthWith(true);
+  const off = synthWith(false);
+
+  test("the microsoft_defender block and the plan dependency disappear; the cluster and its other settings stay", () => {
+    const before = onlyResourceOf(on, AKS);
+    const after = onlyResourceOf(off, AKS);
+    expect(before.microsoft_defender).toEqual({ log_analytics_workspace_id: WORKSPACE });
+    expect(after.microsoft_defender).toBeUndefined();
+    expect(after.depends_on).toBeUndefined();
+    const { microsoft_defender: _m, depends_on: _d, ...rest } = before;
+    expect(after).toEqual(rest);
+  });
+
+  test("the same resources remain at the same addresses; only the plan's auto-provisioning changes", () => {
+    expect(Object.keys(off.resource!).sort()).toEqual(Object.keys(on.resource!).sort());
+    for (const type of Object.keys(on.resource!)) expect(Object.keys(off.resource![type])).toEqual(Object.keys(on.resource![type]));
+    const sensorProperties = (synth: typeof on) =>
+      onlyResourceOf(synth, "azurerm_security_center_subscription_pricing").extension.find((e: any) => e.name === "ContainerSensor").additional_extension_properties;
+    expect(sensorProperties(on).AutoProvisioning).toBe("True");
+    expect(sensorProperties(off).AutoProvisioning).toBe("False");
+    expect(onlyResourceOf(off, "azurerm_security_center_subscription_pricing").lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test("exposes the flag", () => {
+    const stack = newStack();
+    expect(new AksDefenderSensor(stack, "on", { cluster: testCluster(stack, "c1"), workspaceResourceId: WORKSPACE }).enabled).toBe(true);
+    expect(new AksDefenderSensor(stack, "off", { cluster: testCluster(stack, "c2"), workspaceResourceId: WORKSPACE, enabled: false }).enabled).toBe(false);
+  });
+
+  test("ignorePolicyChanges with enabled false is an error (ignore_changes would keep the sensor on)", () => {
+    const stack = newStack();
+    expect(() => new AksDefenderSensor(stack, "sensor", { cluster: testCluster(stack), workspaceResourceId: WORKSPACE, enabled: false, ignorePolicyChanges: true })).toThrow(
+      "[test/sensor] ignorePolicyChanges: got true with enabled false; expected false — ignore_changes on microsoft_defender would hide the block's removal, and the sensor would stay on.",
+    );
+  });
+
+  test.each([
+    ["lists microsoft_defender", ["microsoft_defender"]],
+    ["is all", "all"],
+  ])("a cluster whose ignore_changes %s fails synth", (_case, ignoreChanges) => {
+    expect(() =>
+      synthesize((stack) => {
+        const cluster = testCluster(stack);
+        new AksDefenderSensor(stack, "sensor", { cluster, workspaceResourceId: WORKSPACE, enabled: false });
+        cluster.lifecycle = { ignoreChanges: ignoreChanges as any };
+      }),
+    ).toThrow(/\[test\/sensor\] enabled: got false, but test\/cluster ignores changes to microsoft_defender/);
+  });
+
+  test("a microsoft_defender block set on the cluster afterwards fails synth", () => {
+    expect(() =>
+      synthesize((stack) => {
+        const cluster = testCluster(stack);
+        new AksDefenderSensor(stack, "sensor", { cluster, workspaceResourceId: WORKSPACE, enabled: false });
+        cluster.putMicrosoftDefender({ logAnalyticsWorkspaceId: WORKSPACE });
+      }),
+    ).toThrow(/\[test\/sensor\] enabled: got false, but test\/cluster has a microsoft_defender block set elsewhere/);
+  });
+
+  test("the workspace ID is still validated", () => {
+    const stack = newStack();
+    expect(() => new AksDefenderSensor(stack, "sensor", { cluster: testCluster(stack), workspaceResourceId: "law", enabled: false })).toThrow(
+      /^\[test\/sensor\] workspaceResourceId: got "law"/,
+    );
   });
 });

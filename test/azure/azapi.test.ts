@@ -76,3 +76,15 @@ describe("azapi binding", () => {
     expect(hcl).toMatch(/identity \{/);
   });
 });
+
+describe("azapi provider alias", () => {
+  test("an aliased provider keeps its alias, and resources bound to it reference it", () => {
+    const stack = newStack();
+    const provider = new AzapiProvider(stack, "azapi", { alias: "hub", subscriptionId: "11111111-2222-3333-4444-555555555555" });
+    new AzapiResource(stack, "res", { type: "Microsoft.X/y@2020-01-01", name: "n", parentId: "/p", body: {}, provider });
+    const synth = JSON.parse(Testing.synth(stack, true));
+    expect(provider.alias).toBe("hub");
+    expect(synth.provider.azapi).toEqual([{ alias: "hub", subscription_id: "11111111-2222-3333-4444-555555555555" }]);
+    expect(onlyResourceOf(synth, "azapi_resource").provider).toBe("azapi.hub");
+  });
+});

@@ -168,3 +168,45 @@ describe("DefenderForContainersPlan", () => {
     });
   });
 });
+
+describe("DefenderForContainersPlan removal and downgrade paths", () => {
+  test("downgrade: tier FREE is an in-place change at the same address, still protected from destroy", () => {
+    const standard = planFor();
+    const free = planFor({ tier: PlanTier.FREE });
+    expect(Object.keys(free.resource![PRICING])).toEqual(Object.keys(standard.resource![PRICING]));
+    const before = onlyResourceOf(standard, PRICING);
+    const after = onlyResourceOf(free, PRICING);
+    expect(before.tier).toBe("Standard");
+    expect(after).toEqual({ resource_type: "Containers", tier: "Free", lifecycle: { prevent_destroy: true } });
+  });
+
+  test("stop managing: the pricing disappears and a removed block with destroy = false forgets the same address", () => {
+    const managed = planFor();
+    const address = `${PRICING}.${Object.keys(managed.resource![PRICING])[0]}`;
+    const released = synthesize((stack) => DefenderForContainersPlan.stopManaging(stack, "plan"));
+    expect(released.resource?.[PRICING]).toBeUndefined();
+    expect(released.removed).toEqual([{ from: address, lifecycle: { destroy: false } }]);
+  });
+
+  test("stop managing keeps the aliased provider a plan with subscriptionId created", () => {
+    const managed = planFor({ subscriptionId: SUB });
+    const released = synthesize((stack) => DefenderForContainersPlan.stopManaging(stack, "plan", { subscriptionId: SUB }));
+    expect(released.provider!.azurerm).toEqual(managed.provider!.azurerm);
+    expect(released.removed[0].from).toBe(`${PRICING}.${Object.keys(managed.resource![PRICING])[0]}`);
+  });
+
+  test("stop managing validates the subscription", () => {
+    expect(() => DefenderForContainersPlan.stopManaging(newStack(), "plan", { subscriptionId: "sub" })).toThrow(
+      '[test/plan] subscriptionId: got "sub"; expected a GUID of the form 00000000-0000-0000-0000-000000000000.',
+    );
+  });
+
+  test("stop managing next to other resources leaves them alone", () => {
+    const synth = synthesize((stack) => {
+      DefenderForContainersPlan.stopManaging(stack, "old-subscription-plan");
+      new DefenderForContainersPlan(stack, "plan");
+    });
+    expect(Object.keys(resourcesOf(synth, PRICING))).toHaveLength(1);
+    expect(synth.removed).toHaveLength(1);
+  });
+});

@@ -71,3 +71,46 @@ describe("parseAzureResourceId", () => {
     expect(formatAzureResourceId(AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE, parts)).toBe(id);
   });
 });
+
+describe("network ID formats (VIRTUAL_NETWORK, SUBNET, PRIVATE_DNS_ZONE)", () => {
+  const scope = newStack();
+  const VNET = `/subscriptions/${SUB}/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-aks`;
+  const SUBNET = `${VNET}/subnets/private-endpoints`;
+  const ZONE = `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/privatelink.monitor.azure.com`;
+
+  test("a subnet ID parses with its virtual network as parent", () => {
+    expect(parseAzureResourceId(scope, "subnetId", SUBNET.replace("virtualNetworks", "virtualnetworks"), AzureResourceIdFormats.SUBNET)).toEqual({
+      id: SUBNET,
+      subscriptionId: SUB,
+      resourceGroupName: "rg-net",
+      parentName: "vnet-aks",
+      name: "private-endpoints",
+    });
+  });
+
+  test("a virtual network ID and a private DNS zone ID parse", () => {
+    expect(parseAzureResourceId(scope, "v", VNET, AzureResourceIdFormats.VIRTUAL_NETWORK)?.name).toBe("vnet-aks");
+    expect(parseAzureResourceId(scope, "z", ZONE, AzureResourceIdFormats.PRIVATE_DNS_ZONE)?.name).toBe("privatelink.monitor.azure.com");
+  });
+
+  test("the wrong-type hint names child types too", () => {
+    expect(() => parseAzureResourceId(scope, "v", SUBNET, AzureResourceIdFormats.VIRTUAL_NETWORK)).toThrow(
+      /expected a virtual network resource ID .* The value is a Microsoft\.Network\/virtualNetworks\/subnets ID\.$/,
+    );
+    expect(() => parseAzureResourceId(scope, "s", VNET, AzureResourceIdFormats.SUBNET)).toThrow(/The value is a Microsoft\.Network\/virtualNetworks ID\.$/);
+  });
+
+  test.each([
+    ["SUBNET", `${VNET}/subnets/-bad`],
+    ["SUBNET", `${VNET}/subnets`],
+    ["VIRTUAL_NETWORK", `${VNET.replace("vnet-aks", "v")}`],
+    ["PRIVATE_DNS_ZONE", ZONE.replace("privatelink.monitor.azure.com", "localhost")],
+    ["PRIVATE_DNS_ZONE", ZONE.replace("privatelink.monitor.azure.com", "bad..zone.com")],
+  ] as const)("rejects a bad %s ID (%s)", (format, value) => {
+    expect(() => parseAzureResourceId(scope, "x", value, AzureResourceIdFormats[format])).toThrow(/^\[test\] x: got/);
+  });
+
+  test("formatAzureResourceId builds a subnet ID from its parts", () => {
+    expect(formatAzureResourceId(AzureResourceIdFormats.SUBNET, { subscriptionId: SUB, resourceGroupName: "rg-net", parentName: "vnet-aks", name: "private-endpoints" })).toBe(SUBNET);
+  });
+});

@@ -1,6 +1,7 @@
 import { Token } from "cdktf";
 import {
   ADDITIONAL_REGIONS_CONTEXT_KEY,
+  cloudOfRegion,
   DefenderValidationError,
   validateAzureRegion,
   validateGuid,
@@ -77,5 +78,26 @@ describe("validateNonEmptyUnique", () => {
     expect(() => validateNonEmptyUnique(scope, "clusters", ["/a/B", "/x", "/A/b"], (c) => c, "cluster")).toThrow(
       '[test] clusters[2]: got "/A/b"; expected each cluster once. It is also clusters[0].',
     );
+  });
+});
+
+describe("validateNonEmptyUnique labels", () => {
+  test("labelOf names the duplicate items, e.g. by map key", () => {
+    const entries: [string, string][] = [["a", "/x"], ["b", "/X"]];
+    expect(() => validateNonEmptyUnique(newStack(), "links", entries, ([, v]) => v, "target", ([k]) => `["${k}"]`)).toThrow(
+      '[test] links["b"]: got "/X"; expected each target once. It is also links["a"].',
+    );
+  });
+});
+
+describe("cloudOfRegion", () => {
+  test.each([
+    ["westeurope", "public"],
+    ["West Europe", "public"],
+    ["usgovvirginia", "usgovernment"],
+    ["usdodeast", "usgovernment"],
+    ["chinanorth3", "china"],
+  ])("%s is in the %s cloud", (region, cloud) => {
+    expect(cloudOfRegion(region)).toBe(cloud);
   });
 });

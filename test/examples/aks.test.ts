@@ -41,3 +41,40 @@ describe("examples/aks", () => {
     expect(other.provider!.azurerm[0].subscription_id).toBe("99999999-0000-0000-0000-000000000000");
   });
 });
+
+describe("examples/aks: turning things off by flag", () => {
+  const off = (flags: Record<string, unknown>) => synthesizeStack(new AksExampleStack(exampleApp({ ...EXAMPLE_DEFAULTS, ...flags }), "aks"));
+
+  test("sensorEnabled=false removes the cluster's microsoft_defender block and stops auto-provisioning; nothing else changes", () => {
+    const changed = off({ sensorEnabled: "false" });
+    expect(addressesOf(changed)).toEqual(addressesOf(synth));
+    const { microsoft_defender: _block, depends_on: _dependsOn, ...clusterRest } = onlyResourceOf(synth, "azurerm_kubernetes_cluster");
+    expect(onlyResourceOf(changed, "azurerm_kubernetes_cluster")).toEqual(clusterRest);
+    const sensorExtension = (s: typeof synth) =>
+      onlyResourceOf(s, "azurerm_security_center_subscription_pricing").extension.find((e: any) => e.name === "ContainerSensor");
+    expect(sensorExtension(changed).additional_extension_properties.AutoProvisioning).toBe("False");
+    expect({ ...sensorExtension(changed).additional_extension_properties, AutoProvisioning: "True" }).toEqual(
+      sensorExtension(synth).additional_extension_properties,
+    );
+    // What stays: the workspace (still protected) and the plan (still Standard, still protected).
+    expect(onlyResourceOf(changed, "azurerm_log_analytics_workspace")).toEqual(onlyResourceOf(synth, "azurerm_log_analytics_workspace"));
+    expect(onlyResourceOf(changed, "azurerm_security_center_subscription_pricing")).toMatchObject({ tier: "Standard", lifecycle: { prevent_destroy: true } });
+    expect(changed.output).toEqual(synth.output);
+  });
+
+  test("policyAddonEnabled=false sets azure_policy_enabled = false and leaves the sensor on", () => {
+    const changed = off({ policyAddonEnabled: false });
+    expect(addressesOf(changed)).toEqual(addressesOf(synth));
+    const cluster = onlyResourceOf(changed, "azurerm_kubernetes_cluster");
+    expect(cluster.azure_policy_enabled).toBe(false);
+    expect({ ...cluster, azure_policy_enabled: true }).toEqual(onlyResourceOf(synth, "azurerm_kubernetes_cluster"));
+  });
+
+  test("the default output is the same with the flags given as true", () => {
+    expect(off({ sensorEnabled: true, policyAddonEnabled: "true" })).toEqual(synth);
+  });
+
+  test("a flag that is not true/false is an error", () => {
+    expect(() => off({ sensorEnabled: "no" })).toThrow('example setting sensorEnabled: got "no"; expected "true" or "false".');
+  });
+});

@@ -41,6 +41,7 @@ export class AzapiProvider extends TerraformProvider {
   public static readonly tfResourceType = "azapi";
 
   private readonly props: AzapiProviderProps;
+  private _alias?: string;
 
   constructor(scope: Construct, id: string, props: AzapiProviderProps = {}) {
     super(scope, id, {
@@ -50,6 +51,16 @@ export class AzapiProvider extends TerraformProvider {
     });
     this.props = props;
     this.alias = props.alias;
+  }
+
+  // TerraformProvider's own alias accessors are no-ops that generated providers override; without
+  // this the alias would be dropped from the provider block and from resources' `provider`.
+  public get alias(): string | undefined {
+    return this._alias;
+  }
+
+  public set alias(value: string | undefined) {
+    this._alias = value;
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {

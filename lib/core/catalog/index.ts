@@ -5,3 +5,4 @@ export * from "./sensor-chart";
 export * from "./gcp";
 export * from "./aws";
 export * from "./security-connectors";
+export * from "./private-link";
