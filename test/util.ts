@@ -1,5 +1,6 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
+import { AzapiProvider } from "../lib/azure/azapi/provider";
 
 /** Synthesized Terraform JSON of one stack, parsed. */
 export interface SynthesizedStack {
@@ -71,3 +72,14 @@ export function exampleApp(context: Record<string, unknown> = {}): App {
   return Testing.app({ context });
 }
 
+
+/**
+ * Runs `build` in a new stack that has a default azurerm provider and a default azapi provider
+ * (for constructs built on the azapi binding), then synthesizes it with validations on.
+ */
+export function synthesizeWithAzapi(build: (stack: TerraformStack) => void, context?: Record<string, unknown>): SynthesizedStack {
+  const stack = azureStack(context);
+  new AzapiProvider(stack, "azapi");
+  build(stack);
+  return JSON.parse(Testing.synth(stack, true));
+}

@@ -27,6 +27,8 @@ export interface ParsedAzureResourceId {
   readonly subscriptionId?: string;
   readonly resourceGroupName?: string;
   readonly managementGroupId?: string;
+  /** Name of the parent resource, for child resources (an Event Hub's namespace). */
+  readonly parentName?: string;
   /** Name of the resource itself (last segment). */
   readonly name: string;
 }
@@ -76,6 +78,28 @@ export const AzureResourceIdFormats = {
       "an Arc-enabled Kubernetes cluster resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Kubernetes/connectedClusters/<name>",
     resourceType: "Microsoft.Kubernetes/connectedClusters",
     segments: inResourceGroup("Microsoft.Kubernetes", "connectedClusters", name(CLUSTER_NAME)),
+  },
+  EVENT_HUB: {
+    description:
+      "an Event Hub resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<name> (the event hub, not the namespace)",
+    resourceType: "Microsoft.EventHub/namespaces/eventhubs",
+    segments: [
+      ...inResourceGroup("Microsoft.EventHub", "namespaces", { key: "parentName", pattern: /^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/ }),
+      "eventhubs",
+      name(/^[A-Za-z0-9][\w.-]{0,255}$/),
+    ],
+  },
+  LOGIC_APP: {
+    description:
+      "a Logic App workflow resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Logic/workflows/<name>",
+    resourceType: "Microsoft.Logic/workflows",
+    segments: inResourceGroup("Microsoft.Logic", "workflows", name(/^[-\w.()]{1,80}$/)),
+  },
+  FIREWALL_POLICY: {
+    description:
+      "an Azure Firewall policy resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/firewallPolicies/<name>",
+    resourceType: "Microsoft.Network/firewallPolicies",
+    segments: inResourceGroup("Microsoft.Network", "firewallPolicies", name(/^[A-Za-z0-9](?:[\w.-]{0,78}\w)?$/)),
   },
 } satisfies Record<string, AzureResourceIdFormat>;
 

@@ -7,3 +7,4 @@ export * from "./terraform-blocks";
 export * from "./lifecycle";
 export * from "./aws-identifiers";
 export * from "./gcp-identifiers";
+export * from "./formats";

@@ -2,3 +2,5 @@ export * from "./azure";
 export * from "./regions";
 export * from "./multicloud";
 export * from "./sensor-chart";
+export * from "./operations";
+export * from "./egress";
