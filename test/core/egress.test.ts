@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import {
   AzureCloud,
   CHINA_LOGIN_CONFLICT_NOTE,
@@ -127,4 +129,9 @@ describe("egress catalog", () => {
     expect(lines).toHaveLength(2 + 4);
     expect(lines[2]).toBe(`| \`login.microsoftonline.cn\` | HTTPS 443 | sensor | Microsoft Entra ID authentication (${CHINA_LOGIN_CONFLICT_NOTE}) | china |`);
   });
+});
+
+test("the README's public-cloud egress table is the generated one", () => {
+  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  expect(readme).toContain(egressRulesMarkdown(defenderEgressRules(AzureCloud.PUBLIC)));
 });
