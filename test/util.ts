@@ -118,3 +118,14 @@ export function synthesizeIn(makeStack: () => TerraformStack, build: (stack: Ter
   build(stack);
   return synthesizeStack(stack);
 }
+
+/**
+ * Runs `build` in a new stack that has a default azurerm provider and a default azapi provider
+ * (for constructs built on the azapi binding), then synthesizes it with validations on.
+ */
+export function synthesizeWithAzapi(build: (stack: TerraformStack) => void, context?: Record<string, unknown>): SynthesizedStack {
+  const stack = azureStack(context);
+  new AzapiProvider(stack, "azapi");
+  build(stack);
+  return JSON.parse(Testing.synth(stack, true));
+}

@@ -28,10 +28,10 @@ export interface ParsedAzureResourceId {
   readonly subscriptionId?: string;
   readonly resourceGroupName?: string;
   readonly managementGroupId?: string;
+  /** Name of the parent resource, for child resources (the virtual network of a subnet, the namespace of an event hub). */
+  readonly parentName?: string;
   /** Name of the resource itself (last segment). */
   readonly name: string;
-  /** Name of the parent resource, for child resources (the virtual network of a subnet). */
-  readonly parentName?: string;
 }
 
 // Naming rules: learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
@@ -112,6 +112,28 @@ export const AzureResourceIdFormats = {
       "a private DNS zone resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/privateDnsZones/<zone name>",
     resourceType: "Microsoft.Network/privateDnsZones",
     segments: inResourceGroup("Microsoft.Network", "privateDnsZones", name(DNS_ZONE_NAME)),
+  },
+  EVENT_HUB: {
+    description:
+      "an Event Hub resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<name> (the event hub, not the namespace)",
+    resourceType: "Microsoft.EventHub/namespaces/eventhubs",
+    segments: [
+      ...inResourceGroup("Microsoft.EventHub", "namespaces", { key: "parentName", pattern: /^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/ }),
+      "eventhubs",
+      name(/^[A-Za-z0-9][\w.-]{0,255}$/),
+    ],
+  },
+  LOGIC_APP: {
+    description:
+      "a Logic App workflow resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Logic/workflows/<name>",
+    resourceType: "Microsoft.Logic/workflows",
+    segments: inResourceGroup("Microsoft.Logic", "workflows", name(/^[-\w.()]{1,80}$/)),
+  },
+  FIREWALL_POLICY: {
+    description:
+      "an Azure Firewall policy resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/firewallPolicies/<name>",
+    resourceType: "Microsoft.Network/firewallPolicies",
+    segments: inResourceGroup("Microsoft.Network", "firewallPolicies", name(/^[A-Za-z0-9](?:[\w.-]{0,78}\w)?$/)),
   },
 } satisfies Record<string, AzureResourceIdFormat>;
 

@@ -9,3 +9,4 @@ export * from "./aws-identifiers";
 export * from "./gcp-identifiers";
 export * from "./aws-arn";
 export * from "./values";
+export * from "./formats";

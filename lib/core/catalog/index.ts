@@ -6,3 +6,5 @@ export * from "./gcp";
 export * from "./aws";
 export * from "./security-connectors";
 export * from "./private-link";
+export * from "./operations";
+export * from "./egress";
