@@ -5,3 +5,8 @@ export * from "./defender-workspace";
 export * from "./aks-defender-sensor";
 export * from "./aks-policy-addon";
 export * from "./azapi";
+export * from "./dine-policy-assignment";
+export * from "./defender-workspace-assignment";
+export * from "./policy-addon-assignment";
+export * from "./arc-defender-sensor";
+export * from "./arc-policy-extension";

@@ -7,3 +7,5 @@ export * from "./terraform-blocks";
 export * from "./lifecycle";
 export * from "./aws-identifiers";
 export * from "./gcp-identifiers";
+export * from "./policy-scope";
+export * from "./cluster-fleet";
