@@ -10,3 +10,4 @@ export * from "./defender-workspace-assignment";
 export * from "./policy-addon-assignment";
 export * from "./arc-defender-sensor";
 export * from "./arc-policy-extension";
+export * from "./aks-agentless-discovery";
