@@ -2,7 +2,9 @@
 // Run with `npm run synth` (no credentials, no terraform binary) or `cdktf synth`.
 import { App } from "cdktf";
 import { AksExampleStack } from "./aks/aks-stack";
+import { ArcExampleStack } from "./arc/arc-stack";
 
 const app = new App();
 new AksExampleStack(app, "aks");
+new ArcExampleStack(app, "arc");
 app.synth();

@@ -8,12 +8,18 @@ import {
   AksPolicyAddon,
   DefenderForContainersPlan,
   DefenderWorkspace,
+  DefenderWorkspaceAssignment,
+  PolicyAddonAssignment,
+  TargetClusters,
 } from "cdktf-defender-for-containers/azure";
 import { exampleSetting } from "../settings";
 
 /**
  * One subscription, one AKS cluster defined here: the Containers plan with every extension, a
  * dedicated workspace, and the cluster with the Defender sensor and the Azure Policy add-on.
+ * The AKS clusters of the subscription that this app does not define get the same through Azure
+ * Policy: DINE assignments of the Defender profile (with this workspace) and of the policy add-on,
+ * with remediation tasks for the clusters that already exist.
  */
 export class AksExampleStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -48,6 +54,17 @@ export class AksExampleStack extends TerraformStack {
     });
     new AksDefenderSensor(this, "sensor", { cluster, workspaceResourceId: workspace.workspaceResourceId, plan });
     new AksPolicyAddon(this, "policy-addon", { cluster });
+
+    // Existing clusters, by policy. The cluster above reports to the same workspace, so the policy
+    // finds it compliant and does not rewrite it. In real use also set sensorAutoProvisioning: false
+    // on the plan (auto-provisioning assigns the same policy with Defender's default workspace);
+    // this example keeps the plan as it was so its Terraform stays unchanged.
+    const policyScope = { scopeId: `/subscriptions/${subscriptionId}`, location, clusters: TargetClusters.AKS, remediate: true, provider: azurerm };
+    new DefenderWorkspaceAssignment(this, "existing-clusters-workspace", {
+      ...policyScope,
+      logAnalyticsWorkspaceResourceId: workspace.workspaceResourceId,
+    });
+    new PolicyAddonAssignment(this, "existing-clusters-policy-addon", policyScope);
 
     new TerraformOutput(this, "cluster_id", { value: cluster.id });
     new TerraformOutput(this, "workspace_resource_id", { value: workspace.workspaceResourceId });
