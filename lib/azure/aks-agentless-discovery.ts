@@ -192,7 +192,7 @@ export class AksAgentlessDiscovery extends Construct {
         "They form the for_each key, which Terraform needs at plan time; pass such a cluster as clusterId to its own AksAgentlessDiscovery.",
       );
     }
-    return { key: fleetKeyOf(fleetKey, group ?? "", name), clusterId: cluster.id, source };
+    return { key: fleetKeyOf(fleetKey, group ?? "", name), clusterId: cluster.id, source, label: cluster.node.path };
   }
 }
 

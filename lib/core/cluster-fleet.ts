@@ -25,6 +25,8 @@ export interface FleetMember {
   readonly subscriptionId?: string;
   /** Where the member came from, for error messages (e.g. `clusterIds[2]`). */
   readonly source: string;
+  /** How to show the member in error messages when its ID is a reference (e.g. the construct path). */
+  readonly label?: string;
 }
 
 /** The `for_each` key of a cluster. */
@@ -52,7 +54,7 @@ export function fleetMembersFromIds(
         scope,
         source,
         "<unresolved reference>",
-        `a literal ${format.description}`,
+        `a literal value: ${format.description}`,
         "Its name becomes the for_each key, which Terraform needs at plan time; give such a cluster its own construct with the single-cluster property.",
       );
     }
@@ -84,7 +86,7 @@ export function checkFleetKeys(scope: IConstruct, members: readonly FleetMember[
           : "Clusters with the same group and name in different subscriptions need separate constructs.";
       throw new DefenderValidationError(
         scope,
-        `${member.source}: got ${JSON.stringify(member.clusterId)}, whose for_each key "${member.key}" is also the key of ${first.source} (${JSON.stringify(first.clusterId)}); expected every cluster to have its own key. ${hint}`,
+        `${member.source}: got ${JSON.stringify(member.label ?? member.clusterId)}, whose for_each key "${member.key}" is also the key of ${first.source} (${JSON.stringify(first.label ?? first.clusterId)}); expected every cluster to have its own key. ${hint}`,
       );
     }
     seen.set(folded, member);
