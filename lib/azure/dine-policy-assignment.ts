@@ -10,6 +10,7 @@ import { Construct } from "constructs";
 import { BuiltInPolicy, builtInPolicyDefinitionId, BuiltInPolicyParameter, BuiltInRole } from "../core/catalog";
 import { DefenderValidationError } from "../core/errors";
 import { PolicyScope, PolicyScopeType, roleDefinitionIdAtScope } from "../core/policy-scope";
+import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validatePattern } from "../core/validation";
 
 /** Effect of a DeployIfNotExists policy assignment. */
@@ -42,7 +43,7 @@ export interface DinePolicyAssignmentProps {
    * not ending in a space (ARM naming rules for `Microsoft.Authorization/policyAssignments`).
    */
   readonly name: string;
-  /** Region of the assignment's managed identity (normalized, e.g. `westeurope`). */
+  /** Region of the assignment's managed identity, e.g. `westeurope` (DINE assignments need one). */
   readonly location: string;
   /**
    * Policy parameters by name; each is written as `{"<name>": {"value": <value>}}`, in the given order.
@@ -131,13 +132,14 @@ export class DinePolicyAssignment extends Construct {
       );
     }
 
+    const location = validateAzureRegion(this, "location", props.location);
     const parameters = { [BuiltInPolicyParameter.EFFECT]: props.effect ?? DineEffect.DEPLOY_IF_NOT_EXISTS, ...props.parameters };
     const common = {
       name: props.name,
       policyDefinitionId: builtInPolicyDefinitionId(props.policy),
       displayName: props.displayName ?? props.policy.displayName,
       description: `Defender for Containers (cdktf-defender-for-containers): built-in policy ${props.policy.name}.`,
-      location: props.location,
+      location,
       identity: { type: "SystemAssigned" },
       parameters: JSON.stringify(Object.fromEntries(Object.entries(parameters).map(([key, value]) => [key, { value }]))),
       notScopes: props.notScopes?.length ? [...props.notScopes] : undefined,

@@ -99,6 +99,9 @@ describe("DinePolicyAssignment", () => {
         "a-very-long-assignment-name",
       );
     });
+    test("a bad location is an error", () => {
+      expect(() => assign(MG, { location: "europe" })).toThrow('[test/dine] location: got "europe"; expected an Azure region name');
+    });
     test.each(["mdc/arc", "mdc.arc", "trailing ", ""])("a name with forbidden characters (%j) is an error", (name) => {
       expect(() => assign(`/subscriptions/${SUB}`, { name })).toThrow(`[test/dine] name: got ${JSON.stringify(name)}; expected a name without`);
     });
