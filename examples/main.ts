@@ -3,8 +3,10 @@
 import { App } from "cdktf";
 import { AksExampleStack } from "./aks/aks-stack";
 import { AksPrivateExampleStack } from "./aks/aks-private-stack";
+import { ArcExampleStack } from "./arc/arc-stack";
 
 const app = new App();
 new AksExampleStack(app, "aks");
 new AksPrivateExampleStack(app, "aks-private");
+new ArcExampleStack(app, "arc");
 app.synth();

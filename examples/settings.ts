@@ -17,6 +17,17 @@ export const EXAMPLE_DEFAULTS = {
   sensorEnabled: "true",
   /** AKS example: "false" turns the Azure Policy add-on off on the cluster. */
   policyAddonEnabled: "true",
+  /**
+   * Subscription of the Arc example (its plan, workspace and policy assignments). A different
+   * placeholder from `subscriptionId`: each example stack owns the Containers plan of its subscription.
+   */
+  arcSubscriptionId: "11111111-1111-1111-1111-111111111111",
+  /** Comma-separated IDs of the existing Arc-enabled (connected) clusters the Arc example protects directly. */
+  arcClusterIds: [
+    "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc-stores/providers/Microsoft.Kubernetes/connectedClusters/store-berlin-01",
+    "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc-stores/providers/Microsoft.Kubernetes/connectedClusters/store-munich-01",
+    "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc-factory/providers/Microsoft.Kubernetes/connectedClusters/factory-line-7",
+  ].join(","),
 } as const;
 
 export type ExampleSettingName = keyof typeof EXAMPLE_DEFAULTS;

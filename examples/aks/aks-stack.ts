@@ -8,6 +8,9 @@ import {
   AksPolicyAddon,
   DefenderForContainersPlan,
   DefenderWorkspace,
+  DefenderWorkspaceAssignment,
+  PolicyAddonAssignment,
+  TargetClusters,
 } from "cdktf-defender-for-containers/azure";
 import { exampleFlag, exampleSetting } from "../settings";
 
@@ -19,6 +22,10 @@ import { exampleFlag, exampleSetting } from "../settings";
  * block (azurerm disables the sensor) and turns the plan's sensor auto-provisioning off so Defender
  * does not reinstall it; `--context policyAddonEnabled=false` sets `azure_policy_enabled = false`.
  * Every construct ID stays the same, so only those attributes change.
+ *
+ * The AKS clusters of the subscription that this app does not define get the same through Azure
+ * Policy: DINE assignments of the Defender profile (with this workspace) and of the policy add-on,
+ * with remediation tasks for the clusters that already exist.
  */
 export class AksExampleStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -64,6 +71,17 @@ export class AksExampleStack extends TerraformStack {
       enabled: sensorEnabled,
     });
     new AksPolicyAddon(this, "policy-addon", { cluster, enabled: policyAddonEnabled });
+
+    // Existing clusters, by policy. The cluster above reports to the same workspace, so the policy
+    // finds it compliant and does not rewrite it. In real use also set sensorAutoProvisioning: false
+    // on the plan (auto-provisioning assigns the same policy with Defender's default workspace);
+    // this example keeps the plan as it was so its Terraform stays unchanged.
+    const policyScope = { scopeId: `/subscriptions/${subscriptionId}`, location, clusters: TargetClusters.AKS, remediate: true, provider: azurerm };
+    new DefenderWorkspaceAssignment(this, "existing-clusters-workspace", {
+      ...policyScope,
+      logAnalyticsWorkspaceResourceId: workspace.workspaceResourceId,
+    });
+    new PolicyAddonAssignment(this, "existing-clusters-policy-addon", policyScope);
 
     new TerraformOutput(this, "cluster_id", { value: cluster.id });
     new TerraformOutput(this, "workspace_resource_id", { value: workspace.workspaceResourceId });

@@ -18,3 +18,9 @@ export * from "./defender-egress-firewall-rules";
 // Catalog values the constructs above take, so `/azure` users need not load the package root.
 export { AzureCloud, EgressComponent, EgressProtocol } from "../core/catalog/egress";
 export { SuppressionEntityField } from "../core/catalog/operations";
+export * from "./dine-policy-assignment";
+export * from "./defender-workspace-assignment";
+export * from "./policy-addon-assignment";
+export * from "./arc-defender-sensor";
+export * from "./arc-policy-extension";
+export * from "./aks-agentless-discovery";

@@ -10,3 +10,5 @@ export * from "./gcp-identifiers";
 export * from "./aws-arn";
 export * from "./values";
 export * from "./formats";
+export * from "./policy-scope";
+export * from "./cluster-fleet";

@@ -1,6 +1,6 @@
 import { AksExampleStack } from "../../examples/aks/aks-stack";
 import { EXAMPLE_DEFAULTS } from "../../examples/settings";
-import { addressesOf, exampleApp, onlyResourceOf, synthesizeStack } from "../util";
+import { addressesOf, exampleApp, onlyResourceOf, resourcesOf, synthesizeStack } from "../util";
 
 // Context pins every setting, so the snapshot does not depend on DEFENDER_* variables in the shell.
 const synth = synthesizeStack(new AksExampleStack(exampleApp({ ...EXAMPLE_DEFAULTS }), "aks"));
@@ -15,7 +15,17 @@ describe("examples/aks", () => {
       "azurerm_kubernetes_cluster.cluster",
       "azurerm_log_analytics_workspace.workspace_B76F7DCA",
       "azurerm_resource_group.group",
+      "azurerm_role_assignment.existing-clusters-policy-addon_aks_role-aks-contributor_168984BC",
+      "azurerm_role_assignment.existing-clusters-policy-addon_aks_role-aks-policy-addon-deployment_B6E8599B",
+      "azurerm_role_assignment.existing-clusters-workspace_aks_role-defender-containers-sensor-workspace_0B64E727",
+      "azurerm_role_assignment.existing-clusters-workspace_aks_role-defender-containers-sensor_92D52836",
+      "azurerm_role_assignment.existing-clusters-workspace_aks_role-defender-kubernetes-agent-operator-workspace_11DBC417",
+      "azurerm_role_assignment.existing-clusters-workspace_aks_role-defender-kubernetes-agent-operator_EFB2A4C0",
       "azurerm_security_center_subscription_pricing.containers-plan_pricing_9CB37113",
+      "azurerm_subscription_policy_assignment.existing-clusters-policy-addon_aks_assignment_FD246245",
+      "azurerm_subscription_policy_assignment.existing-clusters-workspace_aks_assignment_3E74E181",
+      "azurerm_subscription_policy_remediation.existing-clusters-policy-addon_aks_remediation_08963759",
+      "azurerm_subscription_policy_remediation.existing-clusters-workspace_aks_remediation_BEE0C548",
     ]);
   });
 
@@ -31,6 +41,23 @@ describe("examples/aks", () => {
     expect(pricing.tier).toBe("Standard");
     expect(pricing.extension).toHaveLength(5);
     expect(onlyResourceOf(synth, "azurerm_log_analytics_workspace").lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  test("existing clusters get the sensor with the same workspace and the add-on through policy, with remediation", () => {
+    const assignments = resourcesOf(synth, "azurerm_subscription_policy_assignment");
+    const defender = assignments["existing-clusters-workspace_aks_assignment_3E74E181"];
+    expect(defender.policy_definition_id).toBe("/providers/Microsoft.Authorization/policyDefinitions/64def556-fbad-4622-930e-72d1d5589bf5");
+    expect(defender.subscription_id).toBe(`/subscriptions/${EXAMPLE_DEFAULTS.subscriptionId}`);
+    expect(JSON.parse(defender.parameters)).toEqual({
+      effect: { value: "DeployIfNotExists" },
+      logAnalyticsWorkspaceResourceId: { value: "${azurerm_log_analytics_workspace.workspace_B76F7DCA.id}" },
+    });
+    expect(defender.identity).toEqual({ type: "SystemAssigned" });
+    expect(defender.location).toBe("westeurope");
+    const addon = assignments["existing-clusters-policy-addon_aks_assignment_FD246245"];
+    expect(addon.policy_definition_id).toBe("/providers/Microsoft.Authorization/policyDefinitions/a8eff44f-8c92-45c3-a3fb-9880802d67a7");
+    const remediations = Object.values(resourcesOf(synth, "azurerm_subscription_policy_remediation"));
+    expect(remediations.map((r) => r.resource_discovery_mode)).toEqual(["ReEvaluateCompliance", "ReEvaluateCompliance"]);
   });
 
   test("settings come from context", () => {

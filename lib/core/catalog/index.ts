@@ -8,3 +8,4 @@ export * from "./security-connectors";
 export * from "./private-link";
 export * from "./operations";
 export * from "./egress";
+export * from "./policy-parameters";

@@ -1,0 +1,139 @@
+import { ArcKubernetesClusterExtension } from "@cdktf/provider-azurerm/lib/arc-kubernetes-cluster-extension";
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { ARC_DEFAULT_AUDIT_LOG_PATH, ArcDefenderSetting, ArcExtension } from "../core/catalog";
+import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
+import { FleetKey } from "../core/cluster-fleet";
+import { DefenderValidationError } from "../core/errors";
+import { validateGuid, validatePattern } from "../core/validation";
+import { DefenderForContainersPlan } from "./defender-for-containers-plan";
+import { newArcExtension } from "./private/arc-extension";
+
+/** Release train of an Arc cluster extension. */
+export enum ArcReleaseTrain {
+  /** Generally available versions (what the DINE policies install). */
+  STABLE = "Stable",
+  /** Preview versions. */
+  PREVIEW = "Preview",
+}
+
+/** The Arc-enabled clusters an extension goes on: one, or a fleet. */
+export interface ArcClusterTargets {
+  /**
+   * One connected cluster (`/subscriptions/…/resourceGroups/…/providers/Microsoft.Kubernetes/connectedClusters/<name>`),
+   * literal or a reference (e.g. `ArcKubernetesCluster.id`). Emits a plain resource.
+   * @default - use `clusterIds`
+   */
+  readonly clusterId?: string;
+  /**
+   * A fleet of connected clusters: literal IDs, non-empty, each once. Emits ONE resource with
+   * `for_each` keyed by `fleetKey`, so removing a cluster from the list destroys only its instance.
+   * @default - use `clusterId`
+   */
+  readonly clusterIds?: string[];
+  /**
+   * How `for_each` keys are formed from `clusterIds`.
+   * @default FleetKey.CLUSTER_NAME
+   */
+  readonly fleetKey?: FleetKey;
+}
+
+/** Props of {@link ArcDefenderSensor}. */
+export interface ArcDefenderSensorProps extends ArcClusterTargets {
+  /**
+   * Log Analytics workspace the sensor reports to (`logAnalyticsWorkspaceResourceID`). A literal ID
+   * is checked and normalized to canonical casing.
+   */
+  readonly workspaceResourceId: string;
+  /**
+   * Workspace (customer) ID, e.g. `DefenderWorkspace.workspaceId`, sent as the protected setting
+   * `omsagent.secret.wsid` as the DINE policy's template does. Give it together with `workspaceKey`.
+   * @default - not sent
+   */
+  readonly workspaceId?: string;
+  /**
+   * Workspace primary shared key, e.g. `DefenderWorkspace.primarySharedKey`, sent only as the
+   * protected setting `omsagent.secret.key` (sensitive in state, never in an output).
+   * @default - not sent
+   */
+  readonly workspaceKey?: string;
+  /**
+   * Path of the kube-apiserver audit log on the control-plane nodes (`auditLogPath`).
+   * @default "/var/log/kube-apiserver/audit.log"
+   */
+  readonly auditLogPath?: string;
+  /**
+   * Release train.
+   * @default ArcReleaseTrain.STABLE
+   */
+  readonly releaseTrain?: ArcReleaseTrain;
+  /**
+   * Pin an extension version. Unpinned, Azure installs the latest of the train and upgrades it.
+   * @default - latest, auto-upgraded
+   */
+  readonly version?: string;
+  /**
+   * The plan of the clusters' subscription; the extension is created after it.
+   * @default - no explicit dependency
+   */
+  readonly plan?: DefenderForContainersPlan;
+  /**
+   * azurerm provider.
+   * @default - the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * The Defender sensor on Arc-enabled Kubernetes clusters: the `microsoft.azuredefender.kubernetes`
+ * cluster extension (`azurerm_arc_kubernetes_cluster_extension`, namespace `mdc`,
+ * system-assigned identity), configured as the built-in policy 708b60a6… would install it.
+ *
+ * For a fleet (`clusterIds`) it emits one resource with `for_each`, keyed by cluster name.
+ */
+export class ArcDefenderSensor extends Construct {
+  /** The extension resource (with `for_each` for a fleet). */
+  public readonly extension: ArcKubernetesClusterExtension;
+  /** The `for_each` keys, sorted; empty for a single cluster. */
+  public readonly clusterKeys: string[];
+  /** The cluster IDs (canonical casing for literals), in key order. */
+  public readonly clusterIds: string[];
+  /** The workspace ID written to the extension (normalized when it was a literal). */
+  public readonly workspaceResourceId: string;
+
+  constructor(scope: Construct, id: string, props: ArcDefenderSensorProps) {
+    super(scope, id);
+    const workspace = parseAzureResourceId(this, "workspaceResourceId", props.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
+    this.workspaceResourceId = workspace?.id ?? props.workspaceResourceId;
+    const auditLogPath = props.auditLogPath ?? ARC_DEFAULT_AUDIT_LOG_PATH;
+    validatePattern(this, "auditLogPath", auditLogPath, /^\/[^\0]*[^/]$/, "an absolute file path such as /var/log/kube-apiserver/audit.log");
+    if ((props.workspaceId === undefined) !== (props.workspaceKey === undefined)) {
+      const [given, missing] = props.workspaceId === undefined ? ["workspaceKey", "workspaceId"] : ["workspaceId", "workspaceKey"];
+      throw new DefenderValidationError(this, `${missing}: got undefined while ${given} is set; expected both or neither (the sensor needs the ID and key together).`);
+    }
+    if (props.workspaceId !== undefined) validateGuid(this, "workspaceId", props.workspaceId);
+
+    const result = newArcExtension(this, props, {
+      name: ArcExtension.DEFENDER.name,
+      extensionType: ArcExtension.DEFENDER.extensionType,
+      releaseNamespace: ArcExtension.DEFENDER.releaseNamespace,
+      releaseTrain: props.releaseTrain ?? ArcReleaseTrain.STABLE,
+      version: props.version,
+      identity: { type: "SystemAssigned" },
+      configurationSettings: {
+        [ArcDefenderSetting.WORKSPACE_RESOURCE_ID]: this.workspaceResourceId,
+        [ArcDefenderSetting.AUDIT_LOG_PATH]: auditLogPath,
+      },
+      // Protected settings are write-only in ARM and sensitive in state; they never reach outputs.
+      configurationProtectedSettings:
+        props.workspaceId !== undefined && props.workspaceKey !== undefined
+          ? { [ArcDefenderSetting.WORKSPACE_ID]: props.workspaceId, [ArcDefenderSetting.WORKSPACE_KEY]: props.workspaceKey }
+          : undefined,
+      dependsOn: props.plan ? [props.plan.pricing] : undefined,
+      provider: props.provider,
+    });
+    this.extension = result.extension;
+    this.clusterKeys = result.clusterKeys;
+    this.clusterIds = result.clusterIds;
+  }
+}

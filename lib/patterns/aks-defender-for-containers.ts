@@ -1,0 +1,123 @@
+import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { Construct } from "constructs";
+import {
+  AksAgentlessDiscovery,
+  AksDefenderSensor,
+  AksPolicyAddon,
+  DefenderForContainersPlan,
+  DefenderWorkspace,
+  DefenderWorkspaceAssignment,
+  PolicyAddonAssignment,
+  TargetClusters,
+} from "../azure";
+import { DefenderPatternProps } from "./defender-pattern-props";
+import { planAndWorkspace } from "./private/plan-and-workspace";
+
+/** Props of {@link AksDefenderForContainers}. */
+export interface AksDefenderForContainersProps extends DefenderPatternProps {
+  /**
+   * AKS clusters defined in this app: each gets the sensor (reporting to the workspace) and,
+   * with `policyAddon`, the Azure Policy add-on.
+   * @default - none
+   */
+  readonly clusters?: KubernetesCluster[];
+  /**
+   * Azure Policy for the clusters: the add-on on `clusters`, and the add-on DINE assignment
+   * (`a8eff44f…`) when `policyScopeId` is set.
+   * @default true
+   */
+  readonly policyAddon?: boolean;
+  /**
+   * Guard `clusters` against the DINE policies' own writes (`lifecycle.ignore_changes` on
+   * `microsoft_defender` and `azure_policy_enabled`).
+   * @default - true when `policyScopeId` is set, so Terraform and the policy do not fight over the same cluster
+   */
+  readonly ignorePolicyChanges?: boolean;
+  /**
+   * Create the trusted-access bindings for agentless discovery on `clusters` and
+   * `agentlessDiscoveryClusterIds`. Off by default: with the plan's agentless discovery on, Defender
+   * creates the bindings itself, and a binding Terraform also creates would collide with it.
+   * @default false
+   */
+  readonly agentlessDiscoveryBindings?: boolean;
+  /**
+   * Existing AKS clusters (literal IDs) that also get the bindings, with `agentlessDiscoveryBindings`.
+   * @default - none
+   */
+  readonly agentlessDiscoveryClusterIds?: string[];
+  /**
+   * Assignment name prefix.
+   * @default "mdc"
+   */
+  readonly namePrefix?: string;
+}
+
+/**
+ * Defender for Containers for AKS, the way a platform team would turn it on: the plan with every
+ * extension, a dedicated workspace (`prevent_destroy`), the sensor and policy add-on on the clusters
+ * this app defines, and — for the clusters it does not define — the custom-workspace and policy
+ * add-on DINE assignments at a subscription, management group or resource group, with remediation.
+ * Every inner construct is exposed for further settings.
+ */
+export class AksDefenderForContainers extends Construct {
+  /** The plan (created or given). */
+  public readonly plan: DefenderForContainersPlan;
+  /** The workspace, when the pattern created it. */
+  public readonly workspace?: DefenderWorkspace;
+  /** The workspace the sensors and assignments use. */
+  public readonly workspaceResourceId: string;
+  /** One sensor per cluster in `clusters`, in order. */
+  public readonly sensors: AksDefenderSensor[] = [];
+  /** One policy add-on per cluster in `clusters`, in order (none with `policyAddon: false`). */
+  public readonly policyAddons: AksPolicyAddon[] = [];
+  /** The custom-workspace assignment (AKS), with `policyScopeId`. */
+  public readonly workspaceAssignment?: DefenderWorkspaceAssignment;
+  /** The policy add-on assignment (AKS), with `policyScopeId` and `policyAddon`. */
+  public readonly policyAddonAssignment?: PolicyAddonAssignment;
+  /** The trusted-access bindings, with `agentlessDiscoveryBindings`. */
+  public readonly agentlessDiscovery?: AksAgentlessDiscovery;
+
+  constructor(scope: Construct, id: string, props: AksDefenderForContainersProps) {
+    super(scope, id);
+    const base = planAndWorkspace(this, props);
+    this.plan = base.plan;
+    this.workspace = base.workspace;
+    this.workspaceResourceId = base.workspaceResourceId;
+    const policyAddon = props.policyAddon ?? true;
+    const ignorePolicyChanges = props.ignorePolicyChanges ?? props.policyScopeId !== undefined;
+
+    (props.clusters ?? []).forEach((cluster, index) => {
+      // Index-based IDs: these constructs only set attributes on the cluster, so they have no Terraform address.
+      this.sensors.push(
+        new AksDefenderSensor(this, `sensor-${index}`, { cluster, workspaceResourceId: this.workspaceResourceId, plan: this.plan, ignorePolicyChanges }),
+      );
+      if (policyAddon) this.policyAddons.push(new AksPolicyAddon(this, `policy-addon-${index}`, { cluster, ignorePolicyChanges }));
+    });
+
+    if (props.policyScopeId !== undefined) {
+      const common = {
+        scopeId: props.policyScopeId,
+        scopeType: props.policyScopeType,
+        location: props.location,
+        clusters: TargetClusters.AKS,
+        remediate: props.remediate ?? true,
+        namePrefix: props.namePrefix,
+        provider: props.provider,
+      };
+      this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
+        ...common,
+        logAnalyticsWorkspaceResourceId: this.workspaceResourceId,
+      });
+      if (policyAddon) this.policyAddonAssignment = new PolicyAddonAssignment(this, "policy-addon-assignment", common);
+    }
+
+    if (props.agentlessDiscoveryBindings) {
+      this.agentlessDiscovery = new AksAgentlessDiscovery(this, "agentless-discovery", {
+        clusters: props.clusters?.length ? props.clusters : undefined,
+        clusterIds: props.agentlessDiscoveryClusterIds,
+        plan: this.plan,
+        provider: props.provider,
+      });
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import { Construct } from "constructs";
+import {
+  ArcDefenderSensor,
+  ArcPolicyExtension,
+  ArcReleaseTrain,
+  DefenderForContainersPlan,
+  DefenderWorkspace,
+  DefenderWorkspaceAssignment,
+  PolicyAddonAssignment,
+  TargetClusters,
+} from "../azure";
+import { FleetKey } from "../core/cluster-fleet";
+import { DefenderPatternProps } from "./defender-pattern-props";
+import { planAndWorkspace } from "./private/plan-and-workspace";
+
+/** Props of {@link ArcDefenderForContainers}. */
+export interface ArcDefenderForContainersProps extends DefenderPatternProps {
+  /**
+   * Connected clusters (literal IDs) that get the sensor and, with `policyExtension`, the Azure
+   * Policy extension directly — one `for_each` resource each.
+   * @default - none
+   */
+  readonly clusterIds?: string[];
+  /**
+   * How `for_each` keys are formed from `clusterIds`.
+   * @default FleetKey.CLUSTER_NAME
+   */
+  readonly fleetKey?: FleetKey;
+  /**
+   * Azure Policy for the clusters: the extension on `clusterIds`, and the extension DINE
+   * assignment (`0adc5395…`) when `policyScopeId` is set.
+   * @default true
+   */
+  readonly policyExtension?: boolean;
+  /**
+   * Distributions the Arc Defender policy skips.
+   * @default ["aks", "aks_management", "eks", "gke"]
+   */
+  readonly excludedDistributions?: string[];
+  /**
+   * kube-apiserver audit log path on the clusters.
+   * @default "/var/log/kube-apiserver/audit.log"
+   */
+  readonly auditLogPath?: string;
+  /**
+   * Release train of the extensions.
+   * @default ArcReleaseTrain.STABLE
+   */
+  readonly releaseTrain?: ArcReleaseTrain;
+  /**
+   * Workspace ID for the sensor's protected settings, with an existing `workspaceResourceId`.
+   * @default - the created workspace's ID; none for an existing workspace
+   */
+  readonly workspaceId?: string;
+  /**
+   * Workspace key for the sensor's protected settings, with an existing `workspaceResourceId`.
+   * @default - the created workspace's primary key; none for an existing workspace
+   */
+  readonly workspaceKey?: string;
+  /**
+   * Assignment name prefix.
+   * @default "mdc"
+   */
+  readonly namePrefix?: string;
+}
+
+/**
+ * Defender for Containers for Arc-enabled (on-premises / IaaS) Kubernetes: the plan, a dedicated
+ * workspace, the Defender sensor and Azure Policy extensions on the listed connected clusters (one
+ * `for_each` resource per extension, keyed by cluster name), and — for every other connected
+ * cluster of a scope — the Arc custom-workspace and policy-extension DINE assignments with
+ * remediation. Every inner construct is exposed for further settings.
+ */
+export class ArcDefenderForContainers extends Construct {
+  /** The plan (created or given). */
+  public readonly plan: DefenderForContainersPlan;
+  /** The workspace, when the pattern created it. */
+  public readonly workspace?: DefenderWorkspace;
+  /** The workspace the sensors and assignments use. */
+  public readonly workspaceResourceId: string;
+  /** The sensor extension on `clusterIds`. */
+  public readonly sensor?: ArcDefenderSensor;
+  /** The policy extension on `clusterIds`. */
+  public readonly policyExtension?: ArcPolicyExtension;
+  /** The custom-workspace assignment (Arc), with `policyScopeId`. */
+  public readonly workspaceAssignment?: DefenderWorkspaceAssignment;
+  /** The policy extension assignment (Arc), with `policyScopeId` and `policyExtension`. */
+  public readonly policyAddonAssignment?: PolicyAddonAssignment;
+
+  constructor(scope: Construct, id: string, props: ArcDefenderForContainersProps) {
+    super(scope, id);
+    const base = planAndWorkspace(this, props);
+    this.plan = base.plan;
+    this.workspace = base.workspace;
+    this.workspaceResourceId = base.workspaceResourceId;
+    const policyExtension = props.policyExtension ?? true;
+
+    if (props.clusterIds !== undefined) {
+      const targets = { clusterIds: props.clusterIds, fleetKey: props.fleetKey, releaseTrain: props.releaseTrain, provider: props.provider };
+      this.sensor = new ArcDefenderSensor(this, "sensor", {
+        ...targets,
+        workspaceResourceId: this.workspaceResourceId,
+        workspaceId: props.workspaceId ?? this.workspace?.workspaceId,
+        workspaceKey: props.workspaceKey ?? this.workspace?.primarySharedKey,
+        auditLogPath: props.auditLogPath,
+        plan: this.plan,
+      });
+      if (policyExtension) this.policyExtension = new ArcPolicyExtension(this, "policy-extension", targets);
+    }
+
+    if (props.policyScopeId !== undefined) {
+      const common = {
+        scopeId: props.policyScopeId,
+        scopeType: props.policyScopeType,
+        location: props.location,
+        clusters: TargetClusters.ARC,
+        remediate: props.remediate ?? true,
+        namePrefix: props.namePrefix,
+        provider: props.provider,
+      };
+      this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
+        ...common,
+        logAnalyticsWorkspaceResourceId: this.workspaceResourceId,
+        excludedDistributions: props.excludedDistributions,
+      });
+      if (policyExtension) this.policyAddonAssignment = new PolicyAddonAssignment(this, "policy-extension-assignment", common);
+    }
+  }
+}

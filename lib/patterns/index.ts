@@ -1,0 +1,4 @@
+// Patterns: one composite per environment, built from the per-cloud constructs.
+export * from "./defender-pattern-props";
+export * from "./aks-defender-for-containers";
+export * from "./arc-defender-for-containers";

@@ -1,0 +1,41 @@
+import { Construct } from "constructs";
+import { DefenderForContainersPlan, DefenderWorkspace } from "../../azure";
+import { DefenderValidationError } from "../../core/errors";
+import { DefenderPatternProps } from "../defender-pattern-props";
+
+// Shared by the environment patterns: the plan and the workspace. Not exported from the package.
+
+/** The plan and workspace a pattern uses. */
+export interface PlanAndWorkspace {
+  readonly plan: DefenderForContainersPlan;
+  readonly workspace?: DefenderWorkspace;
+  readonly workspaceResourceId: string;
+}
+
+/** Creates (or takes) the plan and the workspace, with construct IDs `plan` and `workspace`. */
+export function planAndWorkspace(scope: Construct, props: DefenderPatternProps): PlanAndWorkspace {
+  const plan =
+    props.plan ??
+    new DefenderForContainersPlan(scope, "plan", {
+      sensorAutoProvisioning: props.policyScopeId === undefined,
+      provider: props.provider,
+      ...props.planOptions,
+    });
+  if (props.workspaceResourceId !== undefined) {
+    return { plan, workspaceResourceId: props.workspaceResourceId };
+  }
+  const resourceGroupName = props.workspaceOptions?.resourceGroupName ?? props.workspaceResourceGroupName;
+  if (resourceGroupName === undefined) {
+    throw new DefenderValidationError(
+      scope,
+      "workspaceResourceGroupName: got undefined; expected the resource group of the workspace to create, or workspaceResourceId of an existing workspace.",
+    );
+  }
+  const workspace = new DefenderWorkspace(scope, "workspace", {
+    location: props.location,
+    provider: props.provider,
+    ...props.workspaceOptions,
+    resourceGroupName,
+  });
+  return { plan, workspace, workspaceResourceId: workspace.workspaceResourceId };
+}
