@@ -1,17 +1,13 @@
-import { ManagementGroupPolicyAssignment } from "@cdktf/provider-azurerm/lib/management-group-policy-assignment";
 import { ManagementGroupPolicyRemediation } from "@cdktf/provider-azurerm/lib/management-group-policy-remediation";
-import { ResourceGroupPolicyAssignment } from "@cdktf/provider-azurerm/lib/resource-group-policy-assignment";
 import { ResourceGroupPolicyRemediation } from "@cdktf/provider-azurerm/lib/resource-group-policy-remediation";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
-import { SubscriptionPolicyAssignment } from "@cdktf/provider-azurerm/lib/subscription-policy-assignment";
 import { SubscriptionPolicyRemediation } from "@cdktf/provider-azurerm/lib/subscription-policy-remediation";
 import { TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { BuiltInPolicy, builtInPolicyDefinitionId, BuiltInPolicyParameter, BuiltInRole } from "../core/catalog";
-import { DefenderValidationError } from "../core/errors";
 import { PolicyScope, PolicyScopeType, roleDefinitionIdAtScope } from "../core/policy-scope";
 import { validateAzureRegion } from "../core/region";
-import { isUnresolved, validatePattern } from "../core/validation";
+import { assignPolicy, PolicyAssignmentResource, validatePolicyAssignmentName } from "./private/policy-assignment";
 
 /** Effect of a DeployIfNotExists policy assignment. */
 export enum DineEffect {
@@ -95,7 +91,6 @@ export interface DinePolicyAssignmentProps {
   readonly provider?: TerraformProvider;
 }
 
-const ASSIGNMENT_NAME = /^[^<>*%&:\\?.+/]*[^<>*%&:\\?.+/ ]$/;
 
 /**
  * One DeployIfNotExists assignment of a built-in policy with everything it needs to work: a
@@ -109,7 +104,7 @@ const ASSIGNMENT_NAME = /^[^<>*%&:\\?.+/]*[^<>*%&:\\?.+/ ]$/;
  */
 export class DinePolicyAssignment extends Construct {
   /** The policy assignment resource. */
-  public readonly assignment: SubscriptionPolicyAssignment | ManagementGroupPolicyAssignment | ResourceGroupPolicyAssignment;
+  public readonly assignment: PolicyAssignmentResource;
   /** ID of the assignment. */
   public readonly assignmentId: string;
   /** Principal (object) ID of the assignment's system-assigned identity. */
@@ -123,14 +118,7 @@ export class DinePolicyAssignment extends Construct {
     super(scope, id);
     const { policyScope, provider } = props;
     const atManagementGroup = policyScope.type === PolicyScopeType.MANAGEMENT_GROUP;
-    validatePattern(this, "name", props.name, ASSIGNMENT_NAME, "a name without < > * % & : \\ ? . + / that does not end in a space");
-    const maxLength = atManagementGroup ? 24 : 64;
-    if (!isUnresolved(props.name) && props.name.length > maxLength) {
-      throw new DefenderValidationError(
-        this,
-        `name: got ${JSON.stringify(props.name)} (${props.name.length} characters); expected at most ${maxLength} characters for a policy assignment at ${policyScope.type} scope.`,
-      );
-    }
+    validatePolicyAssignmentName(this, "name", props.name, policyScope.type);
 
     const location = validateAzureRegion(this, "location", props.location);
     const parameters = { [BuiltInPolicyParameter.EFFECT]: props.effect ?? DineEffect.DEPLOY_IF_NOT_EXISTS, ...props.parameters };
@@ -145,17 +133,7 @@ export class DinePolicyAssignment extends Construct {
       notScopes: props.notScopes?.length ? [...props.notScopes] : undefined,
       provider,
     };
-    switch (policyScope.type) {
-      case PolicyScopeType.SUBSCRIPTION:
-        this.assignment = new SubscriptionPolicyAssignment(this, "assignment", { ...common, subscriptionId: policyScope.id });
-        break;
-      case PolicyScopeType.MANAGEMENT_GROUP:
-        this.assignment = new ManagementGroupPolicyAssignment(this, "assignment", { ...common, managementGroupId: policyScope.id });
-        break;
-      case PolicyScopeType.RESOURCE_GROUP:
-        this.assignment = new ResourceGroupPolicyAssignment(this, "assignment", { ...common, resourceGroupId: policyScope.id });
-        break;
-    }
+    this.assignment = assignPolicy(this, "assignment", { ...common, scope: policyScope });
     this.assignmentId = this.assignment.id;
     this.principalId = this.assignment.identity.principalId;
 

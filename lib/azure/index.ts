@@ -13,7 +13,6 @@ export * from "./security-contact";
 export * from "./alert-export";
 export * from "./alert-suppression-rule";
 export * from "./pod-security-baseline";
-export { PolicyScopeKind } from "./policy-scope";
 export * from "./defender-egress-firewall-rules";
 // Catalog values the constructs above take, so `/azure` users need not load the package root.
 export { AzureCloud, EgressComponent, EgressProtocol } from "../core/catalog/egress";

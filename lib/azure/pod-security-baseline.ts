@@ -9,7 +9,8 @@ import {
 } from "../core/catalog";
 import { DefenderValidationError } from "../core/errors";
 import { isUnresolved, validatePattern } from "../core/validation";
-import { assignPolicy, PolicyAssignmentResource, PolicyScopeKind, resolvePolicyScope, validatePolicyAssignmentName } from "./policy-scope";
+import { PolicyScopeType, resolvePolicyScope } from "../core/policy-scope";
+import { assignPolicy, PolicyAssignmentResource, validatePolicyAssignmentName } from "./private/policy-assignment";
 
 /** Effect of the pod security baseline initiative. */
 export enum PodSecurityEffect {
@@ -29,10 +30,10 @@ export interface PodSecurityBaselineProps {
    */
   readonly scope: string;
   /**
-   * The kind of `scope`. Needed only when `scope` is a reference (a token cannot be inspected).
+   * The type of `scope`. Needed only when `scope` is a reference (a token cannot be inspected).
    * @default - read from the literal ID
    */
-  readonly scopeKind?: PolicyScopeKind;
+  readonly scopeType?: PolicyScopeType;
   /**
    * Audit or Deny.
    * @default PodSecurityEffect.AUDIT
@@ -97,16 +98,16 @@ const NAMESPACE = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export class PodSecurityBaseline extends Construct {
   /** The assignment resource (subscription, management group or resource group assignment). */
   public readonly assignment: PolicyAssignmentResource;
-  /** The scope kind the assignment was made at. */
-  public readonly scopeKind: PolicyScopeKind;
+  /** The scope type the assignment was made at. */
+  public readonly scopeType: PolicyScopeType;
   /** The `excludedNamespaces` parameter value written. */
   public readonly excludedNamespaces: readonly string[];
 
   constructor(scope: Construct, id: string, props: PodSecurityBaselineProps) {
     super(scope, id);
-    const resolved = resolvePolicyScope(this, "scope", props.scope, props.scopeKind);
-    this.scopeKind = resolved.kind;
-    const name = validatePolicyAssignmentName(this, "name", props.name ?? "pod-security-baseline", resolved.kind);
+    const resolved = resolvePolicyScope(this, "scope", props.scope, props.scopeType);
+    this.scopeType = resolved.type;
+    const name = validatePolicyAssignmentName(this, "name", props.name ?? "pod-security-baseline", resolved.type);
     const effect = props.effect ?? PodSecurityEffect.AUDIT;
 
     const extra = this.namespaces("excludedNamespaces", props.excludedNamespaces ?? []);

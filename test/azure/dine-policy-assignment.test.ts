@@ -91,7 +91,7 @@ describe("DinePolicyAssignment", () => {
   describe("validation", () => {
     test("a name longer than 24 characters at a management group is an error", () => {
       expect(() => assign(MG, { name: "a-very-long-assignment-name" })).toThrow(
-        '[test/dine] name: got "a-very-long-assignment-name" (27 characters); expected at most 24 characters for a policy assignment at managementGroup scope.',
+        '[test/dine] name: got "a-very-long-assignment-name"; expected an assignment name of 1-24 characters (managementGroup scope) without < > * % & : \\ ? . + / or a trailing space. It has 27 characters.',
       );
     });
     test("the same name is fine at a subscription", () => {
@@ -103,7 +103,7 @@ describe("DinePolicyAssignment", () => {
       expect(() => assign(MG, { location: "europe" })).toThrow('[test/dine] location: got "europe"; expected an Azure region name');
     });
     test.each(["mdc/arc", "mdc.arc", "trailing ", ""])("a name with forbidden characters (%j) is an error", (name) => {
-      expect(() => assign(`/subscriptions/${SUB}`, { name })).toThrow(`[test/dine] name: got ${JSON.stringify(name)}; expected a name without`);
+      expect(() => assign(`/subscriptions/${SUB}`, { name })).toThrow(`[test/dine] name: got ${JSON.stringify(name)}; expected an assignment name of 1-64 characters (subscription scope) without`);
     });
   });
 });

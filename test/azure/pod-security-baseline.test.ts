@@ -1,6 +1,7 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TerraformVariable } from "cdktf";
-import { PodSecurityBaseline, PodSecurityBaselineProps, PodSecurityEffect, PolicyScopeKind } from "../../lib/azure";
+import { PodSecurityBaseline, PodSecurityBaselineProps, PodSecurityEffect } from "../../lib/azure";
+import { PolicyScopeType } from "../../lib/core";
 import { newStack, onlyResourceOf, resourcesOf, synthesize } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -32,13 +33,13 @@ describe("PodSecurityBaseline", () => {
   });
 
   test.each([
-    [MG, "azurerm_management_group_policy_assignment", "management_group_id", PolicyScopeKind.MANAGEMENT_GROUP],
-    [RG, "azurerm_resource_group_policy_assignment", "resource_group_id", PolicyScopeKind.RESOURCE_GROUP],
-    [SUBSCRIPTION, "azurerm_subscription_policy_assignment", "subscription_id", PolicyScopeKind.SUBSCRIPTION],
+    [MG, "azurerm_management_group_policy_assignment", "management_group_id", PolicyScopeType.MANAGEMENT_GROUP],
+    [RG, "azurerm_resource_group_policy_assignment", "resource_group_id", PolicyScopeType.RESOURCE_GROUP],
+    [SUBSCRIPTION, "azurerm_subscription_policy_assignment", "subscription_id", PolicyScopeType.SUBSCRIPTION],
   ])("scope %s → %s", (scope, type, attribute, kind) => {
     const synth = synthesize((stack) => {
       const psb = new PodSecurityBaseline(stack, "psb", { scope });
-      expect(psb.scopeKind).toBe(kind);
+      expect(psb.scopeType).toBe(kind);
     });
     expect(Object.keys(synth.resource!)).toEqual([type]);
     expect(onlyResourceOf(synth, type)[attribute]).toBe(scope);
@@ -51,7 +52,7 @@ describe("PodSecurityBaseline", () => {
   test("a reference scope with its kind", () => {
     const synth = synthesize((stack) => {
       const scope = new TerraformVariable(stack, "mg", { type: "string" }).stringValue;
-      new PodSecurityBaseline(stack, "psb", { scope, scopeKind: PolicyScopeKind.MANAGEMENT_GROUP });
+      new PodSecurityBaseline(stack, "psb", { scope, scopeType: PolicyScopeType.MANAGEMENT_GROUP });
     });
     expect(onlyResourceOf(synth, "azurerm_management_group_policy_assignment").management_group_id).toBe("${var.mg}");
   });
@@ -108,12 +109,12 @@ describe("PodSecurityBaseline", () => {
       const stack = newStack();
       const scope = new TerraformVariable(stack, "s", { type: "string" }).stringValue;
       expect(() => new PodSecurityBaseline(stack, "psb", { scope })).toThrow(
-        "[test/psb] scopeKind: got undefined with scope an unresolved reference; expected scopeKind to be set",
+        "[test/psb] scopeType: got undefined; expected a PolicyScopeType when scope is an unresolved reference",
       );
     });
 
-    test("a literal scope that does not match scopeKind", () => {
-      expect(make({ scope: SUBSCRIPTION, scopeKind: PolicyScopeKind.MANAGEMENT_GROUP })).toThrow(`[test/psb] scope: got "${SUBSCRIPTION}"; expected a management group ID`);
+    test("a literal scope that does not match scopeType", () => {
+      expect(make({ scope: SUBSCRIPTION, scopeType: PolicyScopeType.MANAGEMENT_GROUP })).toThrow(`[test/psb] scopeType: got "managementGroup" but scope "${SUBSCRIPTION}" is a subscription ID; expected them to agree (or leave scopeType unset).`);
     });
 
     test("a name too long for a management group assignment", () => {
