@@ -32,7 +32,12 @@ export const BackendSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("local"),
     /** State file path relative to the stack's directory. */
-    pathTemplate: template.default("terraform.{stack}.tfstate"),
+    /**
+     * State file path, relative to the stack's directory (`cdktf.out/stacks/<stack>`). The default
+     * puts every state next to `cdktf.out/`, so a stack reading another's outputs (a shared
+     * workspace) finds the file at the same relative path.
+     */
+    pathTemplate: template.default("../../../terraform.{stack}.tfstate"),
   }),
   z.strictObject({
     type: z.literal("cloud"),
@@ -111,7 +116,8 @@ const SubscriptionSchema = z.strictObject({
   location: azureRegion.optional(),
   plan: PlanSchema.optional(),
   workspace: WorkspaceSchema.optional(),
-  policy: PolicySchema.optional(),
+  /** Governs the subscription's own clusters by policy unless turned off (`policy: {aks: false, policyAddon: false}`). */
+  policy: PolicySchema.prefault({}),
   /** Existing AKS clusters that get agentless discovery (trusted access). */
   aksClusters: z.array(azureId(AzureResourceIdFormats.AKS_CLUSTER)).default([]),
   /** Existing Arc-enabled clusters that get the Defender and policy extensions. */
@@ -166,7 +172,7 @@ export const EstateSchema = z
       /** The organization's Entra tenant (AWS role session names, GCP workload identity pool). */
       tenantId: rule(GUID_RULE),
       location: azureRegion.default("westeurope"),
-      backend: BackendSchema.default({ type: "local", pathTemplate: "terraform.{stack}.tfstate" }),
+      backend: BackendSchema.default({ type: "local", pathTemplate: "../../../terraform.{stack}.tfstate" }),
     }),
     azure: z.strictObject({ subscriptions: z.array(SubscriptionSchema).default([]) }).default({ subscriptions: [] }),
     aws: z.strictObject({ accounts: z.array(AwsAccountSchema).default([]) }).default({ accounts: [] }),

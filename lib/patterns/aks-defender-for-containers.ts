@@ -104,7 +104,7 @@ export class AksDefenderForContainers extends Construct {
         namePrefix: props.namePrefix,
         provider: props.provider,
       };
-      this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
+      if (props.sensorPolicy ?? true) this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
         ...common,
         logAnalyticsWorkspaceResourceId: this.workspaceResourceId,
       });

@@ -118,7 +118,7 @@ export class ArcDefenderForContainers extends Construct {
         namePrefix: props.namePrefix,
         provider: props.provider,
       };
-      this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
+      if (props.sensorPolicy ?? true) this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
         ...common,
         logAnalyticsWorkspaceResourceId: this.workspaceResourceId,
         excludedDistributions: props.excludedDistributions,

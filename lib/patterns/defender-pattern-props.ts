@@ -42,6 +42,12 @@ export interface DefenderPatternProps {
    */
   readonly policyScopeId?: string;
   /**
+   * With `policyScopeId`: assign the custom-workspace (Defender sensor) policy. Turn off to assign
+   * only the policy add-on / extension policy at that scope.
+   * @default true
+   */
+  readonly sensorPolicy?: boolean;
+  /**
    * The kind of `policyScopeId`, when it is a reference.
    * @default - taken from the form of `policyScopeId`
    */
