@@ -6,3 +6,4 @@ export * from "./azure";
 export * from "./aws";
 export * from "./gcp";
 export * from "./kubernetes";
+export * from "./checks";
