@@ -71,3 +71,46 @@ export function exampleApp(context: Record<string, unknown> = {}): App {
   return Testing.app({ context });
 }
 
+// --- Helpers for the checks and testing areas -------------------------------------------------
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+
+/** A fresh stack with default azurerm, aws, google and helm providers (no credentials needed to synth). */
+export function multicloudStack(id = "test", context: Record<string, unknown> = {}): TerraformStack {
+  const stack = new TerraformStack(Testing.app({ context }), id);
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
+  new AwsProvider(stack, "aws", { region: "eu-west-1" });
+  new GoogleProvider(stack, "google", { project: "test-project" });
+  new HelmProvider(stack, "helm", {});
+  return stack;
+}
+
+/** Annotations on the constructs of a stack (after synth), optionally of one level, as `{ path, message }`. */
+export function annotationsOf(stack: TerraformStack, level?: "info" | "warning" | "error"): { path: string; message: string }[] {
+  const types = { info: "@cdktf/info", warning: "@cdktf/warn", error: "@cdktf/error" };
+  const wanted = level ? [types[level]] : Object.values(types);
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => wanted.includes(m.type)).map((m) => ({ path: c.node.path, message: String(m.data) })));
+}
+
+/**
+ * Writes a cdktf output directory like `cdktf synth` does (manifest.json and
+ * stacks/<name>/cdk.tf.json) from stack JSONs, and returns its path. `manifest: false` leaves the
+ * manifest out.
+ */
+export function writeCdktfOut(stacks: Record<string, object>, options: { manifest?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "cdktf.out."));
+  const manifest: Record<string, object> = {};
+  for (const [name, json] of Object.entries(stacks)) {
+    mkdirSync(join(dir, "stacks", name), { recursive: true });
+    writeFileSync(join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify(json, null, 2));
+    manifest[name] = { name, constructPath: name, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}`, annotations: [] };
+  }
+  if (options.manifest ?? true) writeFileSync(join(dir, "manifest.json"), JSON.stringify({ version: "stubbed", stacks: manifest }, null, 2));
+  return dir;
+}

@@ -44,4 +44,10 @@ describe("provider imports", () => {
   test("importing the azure entry point loads azurerm only", () => {
     expect(providersLoadedBy("lib/azure")).toEqual(["provider-azurerm"]);
   });
+
+  test("importing the testing entry point (and the checks it builds on) loads no provider package", () => {
+    expect(providersLoadedBy("lib/testing")).toEqual([]);
+    expect(providersLoadedBy("lib/checks")).toEqual([]);
+    expect(providersLoadedBy("lib/testing/coverage-cli")).toEqual([]);
+  });
 });
