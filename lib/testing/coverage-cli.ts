@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `defender-coverage [dir] [--json] [--fail-on-gaps]`: the Defender coverage of a cdktf output
 // directory as a Markdown table (for a pull-request comment) or JSON.
-import { buildCoverageReport } from "./coverage-report";
+import { buildCoverageReport, COVERAGE_COLUMNS, CoverageColumn } from "./coverage-report";
 import { renderMarkdown } from "./coverage-markdown";
 
 /** Exit codes of the command. */
@@ -18,7 +18,7 @@ export interface CliOutput {
   write(text: string): unknown;
 }
 
-export const USAGE = `Usage: defender-coverage [dir] [--json] [--fail-on-gaps]
+export const USAGE = `Usage: defender-coverage [dir] [--json] [--fail-on-gaps] [--ignore <column>,...]
 
 Reads a cdktf output directory (default: cdktf.out; run \`cdktf synth\` first) and prints the
 Defender for Containers coverage of every cluster as a Markdown table, or as JSON with --json.
@@ -26,6 +26,8 @@ Defender for Containers coverage of every cluster as a Markdown table, or as JSO
   dir             cdktf output directory, or the project directory holding cdktf.out/
   --json          print the report as JSON instead of Markdown
   --fail-on-gaps  exit with code 1 when a cluster has a gap or an Azure stack has no plan
+  --ignore cols   columns that are not gaps for you (left out of the table and the gaps):
+                  ${COVERAGE_COLUMNS.join(", ")}
   -h, --help      print this help
 `;
 
@@ -33,10 +35,21 @@ Defender for Containers coverage of every cluster as a Markdown table, or as JSO
 export function main(argv: readonly string[], stdout: CliOutput = process.stdout, stderr: CliOutput = process.stderr): number {
   let json = false;
   let failOnGaps = false;
+  const ignore: CoverageColumn[] = [];
   const positional: string[] = [];
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (arg === "--json") json = true;
-    else if (arg === "--fail-on-gaps") failOnGaps = true;
+    else if (arg === "--ignore" || arg.startsWith("--ignore=")) {
+      const value = arg === "--ignore" ? argv[++i] : arg.slice("--ignore=".length);
+      for (const column of (value ?? "").split(",")) {
+        if (!(COVERAGE_COLUMNS as readonly string[]).includes(column)) {
+          stderr.write(`defender-coverage: --ignore: got ${JSON.stringify(column)}; expected one of ${COVERAGE_COLUMNS.join(", ")}\n`);
+          return CoverageExitCode.USAGE;
+        }
+        ignore.push(column as CoverageColumn);
+      }
+    } else if (arg === "--fail-on-gaps") failOnGaps = true;
     else if (arg === "-h" || arg === "--help") {
       stdout.write(USAGE);
       return CoverageExitCode.OK;
@@ -51,7 +64,7 @@ export function main(argv: readonly string[], stdout: CliOutput = process.stdout
   }
   let report;
   try {
-    report = buildCoverageReport(positional[0] ?? "cdktf.out");
+    report = buildCoverageReport(positional[0] ?? "cdktf.out", { ignore });
   } catch (error) {
     stderr.write(`defender-coverage: ${(error as Error).message}\n`);
     return CoverageExitCode.USAGE;

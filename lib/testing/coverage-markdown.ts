@@ -29,10 +29,11 @@ export function renderMarkdown(report: CoverageReport, options: MarkdownOptions 
   if (report.clusters.length === 0) {
     lines.push(`No Kubernetes clusters found in ${plural(report.stacks.length, "stack")}.`);
   } else {
-    const header = ["Stack", "Cluster", "Kind", ...COVERAGE_COLUMNS.map((column) => COVERAGE_COLUMN_TITLES[column])];
+    const columns = COVERAGE_COLUMNS.filter((column) => !(report.ignoredColumns ?? []).includes(column));
+    const header = ["Stack", "Cluster", "Kind", ...columns.map((column) => COVERAGE_COLUMN_TITLES[column])];
     lines.push(tableRow(header), tableRow(header.map(() => "---")));
     for (const cluster of report.clusters) {
-      lines.push(tableRow([cluster.stack, cluster.name, cluster.kind, ...COVERAGE_COLUMNS.map((column) => MARK[cluster[column]])]));
+      lines.push(tableRow([cluster.stack, cluster.name, cluster.kind, ...columns.map((column) => MARK[cluster[column]])]));
     }
   }
   // Stacks with Azure clusters, and stacks that hold a plan for others.

@@ -77,7 +77,7 @@ export interface ClusterCoverage {
   readonly agentlessDiscovery: Coverage;
   /** Audit logs Defender needs configured: EKS `audit` in `enabled_cluster_log_types`. */
   readonly auditLogs: Coverage;
-  /** Columns that are {@link Coverage.NO}. */
+  /** Columns that are {@link Coverage.NO}, except ignored ones. */
   readonly gaps: readonly CoverageColumn[];
 }
 
@@ -106,6 +106,18 @@ export interface CoverageReport {
   readonly clusters: readonly ClusterCoverage[];
   /** Clusters with at least one gap, plus stacks with Azure clusters and no plan. */
   readonly gapCount: number;
+  /** Columns left out of `gaps`, `gapCount` and the Markdown table. */
+  readonly ignoredColumns: readonly CoverageColumn[];
+}
+
+/** Options of {@link coverageOfStacks} and {@link buildCoverageReport}. */
+export interface CoverageReportOptions {
+  /**
+   * Columns that are not gaps for you, e.g. `["agentlessDiscovery"]` when Defender creates EKS
+   * access entries itself. They keep their cells in JSON but leave the gaps and the table.
+   * @default - none
+   */
+  readonly ignore?: readonly CoverageColumn[];
 }
 
 /** A parsed `cdk.tf.json`. */
@@ -120,8 +132,8 @@ export interface TerraformJson {
  * Reads a cdktf output directory (`cdktf.out`: manifest.json and stacks/<name>/cdk.tf.json) and
  * returns the coverage of every cluster in it. `dir` may also be the project root holding `cdktf.out/`.
  */
-export function buildCoverageReport(dir: string): CoverageReport {
-  return coverageOfStacks(readSynthesizedStacks(dir));
+export function buildCoverageReport(dir: string, options: CoverageReportOptions = {}): CoverageReport {
+  return coverageOfStacks(readSynthesizedStacks(dir), options);
 }
 
 /** Reads every stack of a cdktf output directory: stack name → parsed `cdk.tf.json`. */
@@ -150,7 +162,8 @@ export function readSynthesizedStacks(dir: string): Record<string, TerraformJson
 }
 
 /** The coverage of the given stacks (stack name → parsed `cdk.tf.json`). Pure. */
-export function coverageOfStacks(stacks: Readonly<Record<string, TerraformJson>>): CoverageReport {
+export function coverageOfStacks(stacks: Readonly<Record<string, TerraformJson>>, options: CoverageReportOptions = {}): CoverageReport {
+  const ignoredColumns = COVERAGE_COLUMNS.filter((column) => options.ignore?.includes(column));
   const views = Object.keys(stacks)
     .sort()
     .map((name) => new StackView(name, stacks[name]));
@@ -168,11 +181,12 @@ export function coverageOfStacks(stacks: Readonly<Record<string, TerraformJson>>
     });
     clusters.push(...aksClusters(view, plan), ...arcClusters(view), ...connectorClusters(view));
   }
-  clusters.sort(
+  const withGaps = clusters.map((cluster) => ({ ...cluster, gaps: cluster.gaps.filter((gap) => !ignoredColumns.includes(gap)) }));
+  withGaps.sort(
     (a, b) => a.stack.localeCompare(b.stack) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name),
   );
-  const gapCount = clusters.filter((c) => c.gaps.length > 0).length + stackCoverage.filter((s) => s.containersPlan === Coverage.NO).length;
-  return { version: COVERAGE_REPORT_VERSION, stacks: stackCoverage, clusters, gapCount };
+  const gapCount = withGaps.filter((c) => c.gaps.length > 0).length + stackCoverage.filter((s) => s.containersPlan === Coverage.NO).length;
+  return { version: COVERAGE_REPORT_VERSION, stacks: stackCoverage, clusters: withGaps, gapCount, ignoredColumns };
 }
 
 const KIND_ORDER = [ClusterKind.AKS, ClusterKind.ARC, ClusterKind.EKS, ClusterKind.GKE];
@@ -338,7 +352,7 @@ function aksClusters(view: StackView, plan: PlanFound | undefined): ClusterCover
       policy: yesNo(aksClusterHasPolicyAddon(cluster.resource.config)),
       workspace: yesNo(sensor),
       agentlessDiscovery: yesNo(bound || (plan?.agentlessDiscovery ?? false)),
-      // AKS control-plane audit logs reach Defender without any cluster setting.
+      // No azurerm_kubernetes_cluster argument governs the audit logs Defender reads on AKS.
       auditLogs: Coverage.NOT_APPLICABLE,
     });
   });
@@ -395,7 +409,8 @@ function arcClusters(view: StackView): ClusterCoverage[] {
       sensor: yesNo(cluster.defender !== undefined),
       policy: yesNo(cluster.policy !== undefined),
       workspace: yesNo(workspace),
-      // Agentless discovery covers AKS, EKS and GKE only; Arc audit logs depend on the API server's audit policy, not on Terraform.
+      // Agentless discovery covers AKS, EKS and GKE only. The Arc sensor reads the API server's audit file
+      // (`auditLogPath`, facts A3): whether the server writes it is not in Terraform.
       agentlessDiscovery: Coverage.NOT_APPLICABLE,
       auditLogs: Coverage.NOT_APPLICABLE,
     });
@@ -501,7 +516,8 @@ function connectorClusters(view: StackView): ClusterCoverage[] {
       policy: Coverage.NOT_APPLICABLE,
       workspace: Coverage.NOT_APPLICABLE,
       agentlessDiscovery: yesNo(cluster.agentless),
-      // GKE writes Kubernetes audit logs to Cloud Logging unconditionally; a cluster defined elsewhere is not judged here.
+      // GKE: Defender creates the log sink and Pub/Sub pipeline per cluster itself (facts C), so there is no
+      // cluster argument to check. A cluster defined elsewhere is not judged here.
       auditLogs:
         cluster.kind === ClusterKind.EKS && cluster.resource ? yesNo(eksClusterHasAuditLogs(cluster.resource.config)) : Coverage.NOT_APPLICABLE,
     }),

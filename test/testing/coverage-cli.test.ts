@@ -44,6 +44,22 @@ describe("defender-coverage command", () => {
         },
       ],
       gapCount: 0,
+      ignoredColumns: [],
+    });
+  });
+
+  test("--ignore leaves columns out of the table and the gaps", () => {
+    const onlyEks = writeCdktfOut({ eks: FIXTURE_STACKS.eks });
+    expect(run(onlyEks, "--fail-on-gaps").code).toBe(1);
+    const { code, stdout } = run(onlyEks, "--fail-on-gaps", "--ignore", "sensor,agentlessDiscovery", "--ignore=auditLogs");
+    expect(stdout).toContain("| Stack | Cluster | Kind | Policy add-on | Workspace |\n");
+    expect(stdout).toContain("| eks | eks-dev | EKS | — | — |\n");
+    expect(stdout).toContain("3 clusters, none with gaps.");
+    expect(code).toBe(0);
+    expect(run(onlyEks, "--ignore", "audit")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'defender-coverage: --ignore: got "audit"; expected one of sensor, policy, workspace, agentlessDiscovery, auditLogs\n',
     });
   });
 
