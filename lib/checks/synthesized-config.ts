@@ -75,11 +75,6 @@ export function literalString(value: unknown): string | undefined {
   return typeof value === "string" && !isExpression(value) && value.length > 0 ? value : undefined;
 }
 
-/** A display name for a resource: its literal `name`, else its Terraform address. */
-export function displayName(resource: SynthesizedResource): string {
-  return literalString(resource.config.name) ?? `${resource.type}.${resource.logicalId}`;
-}
-
 /** Reads every resource of a parsed `cdk.tf.json`, sorted by type and logical ID. */
 export function resourcesOfTerraformJson(json: { readonly resource?: Record<string, Record<string, unknown>> }): SynthesizedResource[] {
   const resources: SynthesizedResource[] = [];

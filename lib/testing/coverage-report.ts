@@ -311,10 +311,17 @@ function resolveEach(instance: Instance, value: unknown): unknown {
   return entry !== null && typeof entry === "object" ? (entry as Record<string, unknown>)[attribute] : value;
 }
 
+const REFERENCE_PATTERNS = new Map<string, RegExp>();
+
 /** Logical IDs of resources of `type` that `value` references (`${type.id.…}`). */
 function referencedIds(value: unknown, type: string): string[] {
   const text = typeof value === "string" ? value : JSON.stringify(value ?? "");
-  const pattern = new RegExp(`(?<![\\w.])${type.replace(/\./g, "\\.")}\\.([A-Za-z0-9_-]+)`, "g");
+  if (!text.includes(type)) return [];
+  let pattern = REFERENCE_PATTERNS.get(type);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\w.])${type.replace(/\./g, "\\.")}\\.([A-Za-z0-9_-]+)`, "g");
+    REFERENCE_PATTERNS.set(type, pattern);
+  }
   return [...new Set([...text.matchAll(pattern)].map((m) => m[1]))];
 }
 
@@ -334,15 +341,15 @@ function instanceName(instance: Instance, nameArgument = "name"): string {
 // AKS
 
 function aksClusters(view: StackView, plan: PlanFound | undefined): ClusterCoverage[] {
-  const bindings = view
-    .instances(TerraformType.AKS_TRUSTED_ACCESS_BINDING)
-    .filter((binding) => listHoldsRole(argument(binding, "roles"), TrustedAccess.DEFENDER_OPERATOR_ROLE));
+  // Logical IDs of clusters with a Defender trusted-access binding (computed once: fleets can be large).
+  const bound = new Set(
+    view
+      .instances(TerraformType.AKS_TRUSTED_ACCESS_BINDING)
+      .filter((binding) => listHoldsRole(argument(binding, "roles"), TrustedAccess.DEFENDER_OPERATOR_ROLE))
+      .flatMap((binding) => referencedIds(argument(binding, "kubernetes_cluster_id"), TerraformType.AKS_CLUSTER)),
+  );
   return view.instances(TerraformType.AKS_CLUSTER).map((cluster) => {
     const sensor = aksClusterHasDefenderSensor(cluster.resource.config);
-    const bound = bindings.some((binding) => {
-      const target = argument(binding, "kubernetes_cluster_id");
-      return referencedIds(target, TerraformType.AKS_CLUSTER).includes(cluster.resource.logicalId);
-    });
     return row({
       stack: view.name,
       kind: ClusterKind.AKS,
@@ -351,7 +358,7 @@ function aksClusters(view: StackView, plan: PlanFound | undefined): ClusterCover
       sensor: yesNo(sensor),
       policy: yesNo(aksClusterHasPolicyAddon(cluster.resource.config)),
       workspace: yesNo(sensor),
-      agentlessDiscovery: yesNo(bound || (plan?.agentlessDiscovery ?? false)),
+      agentlessDiscovery: yesNo(bound.has(cluster.resource.logicalId) || (plan?.agentlessDiscovery ?? false)),
       // No azurerm_kubernetes_cluster argument governs the audit logs Defender reads on AKS.
       auditLogs: Coverage.NOT_APPLICABLE,
     });
