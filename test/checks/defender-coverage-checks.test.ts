@@ -58,7 +58,7 @@ describe("DefenderCoverageChecks", () => {
       expect(sensor.message).toBe(
         'MDC-AKS-1 AksClusterDefenderSensor: "aks-cluster" (azurerm_kubernetes_cluster.cluster): The AKS cluster has no Defender sensor ' +
           "(no microsoft_defender block with a log_analytics_workspace_id). Without the sensor Defender gets no runtime threat detection from the nodes. " +
-          "Add AksDefenderSensor for the cluster; if a policy (64def556…) or auto-provisioning installs the sensor instead, acknowledge the finding. " +
+          "Add AksDefenderSensor for the cluster; if policy 64def556-fbad-4622-930e-72d1d5589bf5 or auto-provisioning installs the sensor instead, acknowledge the finding. " +
           'To accept it, call DefenderCoverageChecks.acknowledge(<construct>, "MDC-AKS-1", "<reason>").',
       );
     });

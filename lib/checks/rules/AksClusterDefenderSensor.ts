@@ -1,3 +1,4 @@
+import { BuiltInPolicies } from "../../core/catalog/azure";
 import { TerraformType } from "../resource-types";
 import { complianceOf, ResourceCoverageRule } from "../rule";
 import { blockOf, isExpression, isSetString, SynthesizedConfig } from "../synthesized-config";
@@ -19,7 +20,8 @@ export const AksClusterDefenderSensor: ResourceCoverageRule = {
   name: "AksClusterDefenderSensor",
   info: "The AKS cluster has no Defender sensor (no microsoft_defender block with a log_analytics_workspace_id).",
   explanation:
-    "Without the sensor Defender gets no runtime threat detection from the nodes. Add AksDefenderSensor for the cluster; if a policy (64def556…) or auto-provisioning installs the sensor instead, acknowledge the finding.",
+    "Without the sensor Defender gets no runtime threat detection from the nodes. Add AksDefenderSensor for the cluster; " +
+    `if policy ${BuiltInPolicies.AKS_DEFENDER_PROFILE.name} or auto-provisioning installs the sensor instead, acknowledge the finding.`,
   resourceTypes: [TerraformType.AKS_CLUSTER],
   checkResource: (resource) => complianceOf(aksClusterHasDefenderSensor(resource.config)),
 };

@@ -1,3 +1,4 @@
+import { BuiltInPolicies } from "../../core/catalog/azure";
 import { TerraformType } from "../resource-types";
 import { complianceOf, ResourceCoverageRule } from "../rule";
 import { isTrueOrExpression, SynthesizedConfig } from "../synthesized-config";
@@ -13,7 +14,8 @@ export const AksClusterPolicyAddon: ResourceCoverageRule = {
   name: "AksClusterPolicyAddon",
   info: "The AKS cluster does not have the Azure Policy add-on (azure_policy_enabled is not true).",
   explanation:
-    "Defender's Kubernetes data-plane recommendations (pod security, image sources) are audited and enforced through the add-on. Add AksPolicyAddon for the cluster; if policy a8eff44f… installs it instead, acknowledge the finding.",
+    "Defender's Kubernetes data-plane recommendations (pod security, image sources) are audited and enforced through the add-on. " +
+    `Add AksPolicyAddon for the cluster; if policy ${BuiltInPolicies.AKS_POLICY_ADDON.name} installs it instead, acknowledge the finding.`,
   resourceTypes: [TerraformType.AKS_CLUSTER],
   checkResource: (resource) => complianceOf(aksClusterHasPolicyAddon(resource.config)),
 };

@@ -1,14 +1,12 @@
 import { CONTAINERS_PRICING_RESOURCE_TYPE } from "../../core/catalog/azure";
+import { CoverageSignal } from "../../core/catalog/coverage";
 import { AZURE_CLUSTER_TYPES, TerraformType } from "../resource-types";
 import { complianceOf, RuleCompliance, StackCoverageRule } from "../rule";
 import { equalsOrUnresolved, StackResources, SynthesizedConfig } from "../synthesized-config";
 
-/** Tier of the plan that turns Defender for Containers on (the plan construct's `PlanTier.STANDARD`). */
-const STANDARD_TIER = "Standard";
-
 /** True when an `azurerm_security_center_subscription_pricing` is the Containers plan on the Standard tier. */
 export function isStandardContainersPlan(config: SynthesizedConfig): boolean {
-  return equalsOrUnresolved(config.resource_type, CONTAINERS_PRICING_RESOURCE_TYPE) && equalsOrUnresolved(config.tier, STANDARD_TIER);
+  return equalsOrUnresolved(config.resource_type, CONTAINERS_PRICING_RESOURCE_TYPE) && equalsOrUnresolved(config.tier, CoverageSignal.STANDARD_PRICING_TIER);
 }
 
 /** True when the stack defines a Kubernetes cluster in Azure: AKS, Arc-enabled, or an Arc cluster extension. */

@@ -17,6 +17,8 @@ export const CoverageSignal = {
   AWS_AGENTLESS_DISCOVERY_ROLE_PREFIX: "MDC",
   /** Account ID of the GCP service account Defender's agentless discovery impersonates (GCP). */
   GCP_AGENTLESS_DISCOVERY_SERVICE_ACCOUNT: "mdc-containers-k8s-operator",
+  /** `tier` of a plan that is on (facts A1: azurerm `tier` = `Free` | `Standard`; `PlanTier.STANDARD` in the plan construct). */
+  STANDARD_PRICING_TIER: "Standard",
   /** The `enabled_cluster_log_types` entry Defender reads EKS audit logs from (AWS: CloudWatch `audit` log). */
   EKS_AUDIT_LOG_TYPE: "audit",
   /** Sensor chart values that name the cluster a release runs on (Helm: `global.cloudIdentifiers.<cloud>.clusterName`). */
