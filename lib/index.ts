@@ -7,3 +7,4 @@ export * from "./aws";
 export * from "./gcp";
 export * from "./kubernetes";
 export * from "./patterns";
+export * from "./checks";

@@ -4,6 +4,9 @@ import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
+import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { AzapiProvider } from "../lib/azure/azapi/provider";
 
 /** Synthesized Terraform JSON of one stack, parsed. */
@@ -83,7 +86,6 @@ export function exampleApp(context: Record<string, unknown> = {}): App {
   return Testing.app({ context });
 }
 
-
 /** A fresh stack with a default aws provider (region us-east-1). */
 export function awsStack(context: Record<string, unknown> = {}): TerraformStack {
   const stack = newStack(context);
@@ -128,4 +130,40 @@ export function synthesizeWithAzapi(build: (stack: TerraformStack) => void, cont
   new AzapiProvider(stack, "azapi");
   build(stack);
   return JSON.parse(Testing.synth(stack, true));
+}
+
+/** A fresh stack with default azurerm, aws, google and helm providers (no credentials needed to synth). */
+export function multicloudStack(id = "test", context: Record<string, unknown> = {}): TerraformStack {
+  const stack = new TerraformStack(Testing.app({ context }), id);
+  new AzurermProvider(stack, "azurerm", { features: [{}] });
+  new AwsProvider(stack, "aws", { region: "eu-west-1" });
+  new GoogleProvider(stack, "google", { project: "test-project" });
+  new HelmProvider(stack, "helm", {});
+  return stack;
+}
+
+/** Annotations on the constructs of a stack (after synth), optionally of one level, as `{ path, message }`. */
+export function annotationsOf(stack: TerraformStack, level?: "info" | "warning" | "error"): { path: string; message: string }[] {
+  const types = { info: "@cdktf/info", warning: "@cdktf/warn", error: "@cdktf/error" };
+  const wanted = level ? [types[level]] : Object.values(types);
+  return stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => wanted.includes(m.type)).map((m) => ({ path: c.node.path, message: String(m.data) })));
+}
+
+/**
+ * Writes a cdktf output directory like `cdktf synth` does (manifest.json and
+ * stacks/<name>/cdk.tf.json) from stack JSONs, and returns its path. `manifest: false` leaves the
+ * manifest out.
+ */
+export function writeCdktfOut(stacks: Record<string, object>, options: { manifest?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "cdktf.out."));
+  const manifest: Record<string, object> = {};
+  for (const [name, json] of Object.entries(stacks)) {
+    mkdirSync(join(dir, "stacks", name), { recursive: true });
+    writeFileSync(join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify(json, null, 2));
+    manifest[name] = { name, constructPath: name, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}`, annotations: [] };
+  }
+  if (options.manifest ?? true) writeFileSync(join(dir, "manifest.json"), JSON.stringify({ version: "stubbed", stacks: manifest }, null, 2));
+  return dir;
 }

@@ -1,2 +1,7 @@
 // Testing entry point (`<package>/testing`): helpers for users' own jest tests.
-export {};
+// Loads cdktf but no provider package: resources are recognised by Terraform type.
+export * from "./coverage-report";
+export * from "./coverage-markdown";
+export * from "./synthesize-for-defender";
+export * from "./expect-cluster-protected";
+export * from "./matchers";

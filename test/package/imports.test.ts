@@ -59,4 +59,10 @@ describe("provider imports", () => {
     expect(loaded).toContain("provider-helm");
     expect(loaded.filter((p) => p !== "provider-helm" && p !== "provider-kubernetes")).toEqual([]);
   });
+
+  test("importing the testing entry point (and the checks it builds on) loads no provider package", () => {
+    expect(providersLoadedBy("lib/testing")).toEqual([]);
+    expect(providersLoadedBy("lib/checks")).toEqual([]);
+    expect(providersLoadedBy("lib/testing/coverage-cli")).toEqual([]);
+  });
 });

@@ -9,3 +9,4 @@ export * from "./private-link";
 export * from "./operations";
 export * from "./egress";
 export * from "./policy-parameters";
+export * from "./coverage";

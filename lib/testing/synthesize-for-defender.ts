@@ -1,0 +1,54 @@
+import { AnnotationMetadataEntryType, TerraformStack, Testing } from "cdktf";
+import { coverageOfStacks, CoverageReport, TerraformJson } from "./coverage-report";
+
+/** Options of {@link synthesizeForDefender}. */
+export interface SynthesizeForDefenderOptions {
+  /**
+   * Run the stack's validations (as `cdktf synth` does), so a construct validation or a missing
+   * provider fails the test.
+   * @default true
+   */
+  readonly runValidations?: boolean;
+}
+
+/** An annotation (warning, error, info) left on a construct at synth, e.g. by `DefenderCoverageChecks`. */
+export interface SynthAnnotation {
+  /** Construct path. */
+  readonly path: string;
+  readonly level: "info" | "warning" | "error";
+  readonly message: string;
+}
+
+/** A synthesized stack, parsed, with its Defender coverage. What the Defender jest matchers take. */
+export interface DefenderSynth {
+  /** The stack's ID. */
+  readonly stackName: string;
+  /** The stack's Terraform JSON, parsed (as `Testing.synth` returns it: sorted keys, no `//` metadata). */
+  readonly terraform: TerraformJson;
+  /** Coverage of the stack's clusters. */
+  readonly report: CoverageReport;
+  /** Every annotation in the stack after synth (aspects included), in construct order. */
+  readonly annotations: readonly SynthAnnotation[];
+}
+
+const LEVELS: Readonly<Record<string, SynthAnnotation["level"]>> = {
+  [AnnotationMetadataEntryType.INFO]: "info",
+  [AnnotationMetadataEntryType.WARN]: "warning",
+  [AnnotationMetadataEntryType.ERROR]: "error",
+};
+
+/**
+ * Synthesizes one stack the way `Testing.synth` does (aspects run, so `DefenderCoverageChecks`
+ * reports), and returns its JSON, its coverage and its annotations. Unlike `app.synth()`, error
+ * annotations do not throw: assert on `annotations` instead.
+ */
+export function synthesizeForDefender(stack: TerraformStack, options: SynthesizeForDefenderOptions = {}): DefenderSynth {
+  const terraform = JSON.parse(Testing.synth(stack, options.runValidations ?? true)) as TerraformJson;
+  const stackName = stack.node.id;
+  const annotations = stack.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => LEVELS[entry.type] !== undefined)
+      .map((entry) => ({ path: construct.node.path, level: LEVELS[entry.type], message: String(entry.data) })),
+  );
+  return { stackName, terraform, report: coverageOfStacks({ [stackName]: terraform }), annotations };
+}
