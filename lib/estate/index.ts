@@ -1,0 +1,6 @@
+export * from "./estate-schema";
+export * from "./load-estate-description";
+export * from "./estate-backend";
+export * from "./hcp-terraform-backend";
+export * from "./subscription-stack";
+export * from "./defender-estate";
