@@ -23,3 +23,6 @@ export * from "./policy-addon-assignment";
 export * from "./arc-defender-sensor";
 export * from "./arc-policy-extension";
 export * from "./aks-agentless-discovery";
+
+// The catalog and validation helpers, so users of this entry point need not import the package root.
+export * from "../core";

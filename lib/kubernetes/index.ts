@@ -4,3 +4,6 @@ export * from "./aws-auth-role-mapping-entry";
 export * from "./aws-auth-role-mapping";
 export * from "./sensor-cluster";
 export * from "./helm-defender-sensor";
+
+// The catalog and validation helpers, so users of this entry point need not import the package root.
+export * from "../core";
