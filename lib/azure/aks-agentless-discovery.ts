@@ -129,19 +129,16 @@ export class AksAgentlessDiscovery extends Construct {
         if (member.subscriptionId) subscriptions.add(member.subscriptionId);
         else unknownSubscription = true;
       }
-      const iterator = TerraformIterator.fromMap(
-        Object.fromEntries(
-          sorted.map((m) => [
-            m.key,
-            { cluster_id: m.clusterId, source_resource_id: TrustedAccess.sourceResourceId(m.subscriptionId ?? subscriptionOf(m.clusterId)) },
-          ]),
-        ),
-      );
+      // for_each maps each key to the cluster ID alone: the source resource is the same for every
+      // cluster of a subscription, so it is written once (or derived from each.value across
+      // subscriptions) instead of repeated per cluster — a fleet's JSON stays small.
+      const iterator = TerraformIterator.fromMap(Object.fromEntries(sorted.map((m) => [m.key, m.clusterId])));
+      const [onlySubscription] = subscriptions.size === 1 && !unknownSubscription ? [...subscriptions] : [];
       this.binding = new KubernetesClusterTrustedAccessRoleBinding(this, "binding", {
         ...common,
         forEach: iterator,
-        kubernetesClusterId: iterator.getString("cluster_id"),
-        sourceResourceId: iterator.getString("source_resource_id"),
+        kubernetesClusterId: iterator.value,
+        sourceResourceId: TrustedAccess.sourceResourceId(onlySubscription ?? subscriptionOf(iterator.value)),
       });
       this.clusterKeys = sorted.map((m) => m.key);
     }

@@ -30,15 +30,22 @@ describe("AksAgentlessDiscovery", () => {
     });
     const binding = onlyResourceOf(synth, BINDING);
     expect(binding.for_each).toEqual({
-      a: { cluster_id: aks("a"), source_resource_id: SOURCE(SUB) },
-      "aks-app": {
-        cluster_id: "${azurerm_kubernetes_cluster.app.id}",
-        source_resource_id: SOURCE('${element(split("/", azurerm_kubernetes_cluster.app.id), 2)}'),
-      },
-      b: { cluster_id: aks("b", SUB2), source_resource_id: SOURCE(SUB2) },
+      a: aks("a"),
+      "aks-app": "${azurerm_kubernetes_cluster.app.id}",
+      b: aks("b", SUB2),
     });
-    expect(binding.kubernetes_cluster_id).toBe("${each.value.cluster_id}");
-    expect(binding.source_resource_id).toBe("${each.value.source_resource_id}");
+    expect(binding.kubernetes_cluster_id).toBe("${each.value}");
+    // Clusters in several subscriptions: each binding's source is derived from its cluster ID.
+    expect(binding.source_resource_id).toBe(SOURCE('${element(split("/", each.value), 2)}'));
+  });
+
+  test("clusters of one subscription share one literal source resource ID", () => {
+    const synth = synthesize((stack) => {
+      new AksAgentlessDiscovery(stack, "discovery", { clusterIds: [aks("b"), aks("a")] });
+    });
+    const binding = onlyResourceOf(synth, BINDING);
+    expect(binding.for_each).toEqual({ a: aks("a"), b: aks("b") });
+    expect(binding.source_resource_id).toBe(SOURCE(SUB));
   });
 
   test("binding name, roles and the plan dependency", () => {

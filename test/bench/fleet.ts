@@ -8,7 +8,13 @@ export interface FleetScenario {
   readonly rawL1: string;
 }
 
-/** Fleet scenarios; filled in once the fleet constructs (Arc sensor, AKS policy path, EKS access) exist. */
-export function fleetScenarios(): FleetScenario[] {
-  return [];
+/** Fleets of N Arc clusters, N AKS clusters (policy path + agentless discovery) and N EKS clusters. */
+export function fleetScenarios(sizes: readonly number[] = [100, 1000, 5000]): FleetScenario[] {
+  const script = (fn: string, n: number) => `process.stdout.write(String(require("./test/bench/fleet-stacks.ts").${fn}(${n})));`;
+  return sizes.map((n) => ({
+    name: `fleet of ${n.toLocaleString("en-US")} × (Arc, AKS, EKS) clusters: construct + synth`,
+    clusters: n,
+    library: script("libraryFleet", n),
+    rawL1: script("rawL1Fleet", n),
+  }));
 }
