@@ -1,7 +1,8 @@
 /**
  * The fleet benchmark's two apps, run in fresh processes by run.ts: N clusters of each kind,
  * protected with the library (for_each resources) or with hand-written raw L1 resources (one per
- * cluster). Each synthesizes like `cdktf synth` does and prints the size of cdk.tf.json.
+ * cluster). Each synthesizes like `cdktf synth` does (App.synth to a directory) and returns the
+ * size of cdk.tf.json and the construct + synth time.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
@@ -27,23 +28,31 @@ const aksId = (i: number) => `/subscriptions/${SUB}/resourceGroups/rg-aks/provid
 const eksName = (i: number) => `eks-${i}`;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-function synthesize(build: (stack: TerraformStack) => void): number {
+/** What one fleet run measured: cdk.tf.json size, and construct + synth time (module loading excluded). */
+export interface FleetResult {
+  readonly bytes: number;
+  readonly synthMs: number;
+}
+
+function synthesize(build: (stack: TerraformStack) => void): FleetResult {
   const outdir = mkdtempSync(join(tmpdir(), "bench-fleet-"));
   try {
+    const start = process.hrtime.bigint();
     const app = new App({ outdir });
     const stack = new TerraformStack(app, "fleet");
     new AzurermProvider(stack, "azurerm", { features: [{}] });
     new AwsProvider(stack, "aws", { region: "us-east-1" });
     build(stack);
     app.synth();
-    return readFileSync(join(outdir, "stacks", "fleet", "cdk.tf.json")).length;
+    const synthMs = Number(process.hrtime.bigint() - start) / 1e6;
+    return { bytes: readFileSync(join(outdir, "stacks", "fleet", "cdk.tf.json")).length, synthMs };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
 
 /** The library: Arc sensor + policy extension, AKS policy path with agentless discovery, EKS access. */
-export function libraryFleet(n: number): number {
+export function libraryFleet(n: number): FleetResult {
   return synthesize((stack) => {
     const clusterIds = range(n).map(arcId);
     new ArcDefenderSensor(stack, "arc-sensor", { clusterIds, workspaceResourceId: WORKSPACE });
@@ -60,7 +69,7 @@ export function libraryFleet(n: number): number {
 }
 
 /** The same coverage written by hand as raw L1 resources, one per cluster (the policy assignment is per scope, so it is left out of both sides' growth). */
-export function rawL1Fleet(n: number): number {
+export function rawL1Fleet(n: number): FleetResult {
   return synthesize((stack) => {
     for (const i of range(n)) {
       new ArcKubernetesClusterExtension(stack, `arc-sensor-${i}`, {
