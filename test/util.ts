@@ -129,3 +129,10 @@ export function synthesizeWithAzapi(build: (stack: TerraformStack) => void, cont
   build(stack);
   return JSON.parse(Testing.synth(stack, true));
 }
+
+/** A fresh stack with a default google provider and a default azapi provider (the GKE pattern and example). */
+export function gkeStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = googleStack(context);
+  new AzapiProvider(stack, "azapi");
+  return stack;
+}
