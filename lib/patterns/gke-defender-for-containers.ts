@@ -286,6 +286,17 @@ export class GkeDefenderForContainers extends Construct {
       return { key, source, cluster };
     });
     validateNonEmptyUnique(this, "clusters", resolved, identityOf, "GKE cluster");
+    // One provider points at one cluster: two releases of the same name through it would collide.
+    const providerOwners = new Map<TerraformProvider, string>();
+    for (const { cluster, source } of resolved) {
+      const provider = cluster.options.helmProvider;
+      if (provider === undefined) continue;
+      const owner = providerOwners.get(provider);
+      if (owner !== undefined) {
+        invalidValue(this, `${source}.helmProvider`, provider.node.path, "a helm provider of this cluster only", `It is also the helmProvider of ${owner}.`);
+      }
+      providerOwners.set(provider, source);
+    }
     return checkClusterKeys(this, resolved);
   }
 }

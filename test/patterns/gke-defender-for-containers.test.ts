@@ -433,6 +433,15 @@ describe("GkeDefenderForContainers", () => {
       );
     });
 
+    test("one helm provider for two clusters", () => {
+      const stack = gkeStack();
+      const helm = new HelmProvider(stack, "helm", { alias: "shared", kubernetes: { configPath: "~/.kube/config" } });
+      const clusters = ["a-gke", "b-gke"].map((name) => GkeCluster.fromName({ name, location: "europe-west1", helmProvider: helm }));
+      expect(() => new GkeDefenderForContainers(stack, "gke", { ...BASE, clusters })).toThrow(
+        '[test/gke] clusters[1].helmProvider: got "test/helm"; expected a helm provider of this cluster only. It is also the helmProvider of clusters[0].',
+      );
+    });
+
     test("an app cluster of another project", () => {
       expect(attempt({}, { project: "other-project" })).toThrow(
         `[test/gke] clusters[0].project: got "other-project"; expected "${PROJECT}", the pattern's projectId. One pattern covers one project: give each project its own pattern.`,
