@@ -28,6 +28,18 @@ export const EXAMPLE_DEFAULTS = {
     "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc-stores/providers/Microsoft.Kubernetes/connectedClusters/store-munich-01",
     "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc-factory/providers/Microsoft.Kubernetes/connectedClusters/factory-line-7",
   ].join(","),
+  /** GKE example: the GCP project that holds the clusters (the google provider's project). */
+  gcpProjectId: "mdc-example-gke",
+  /** GKE example: that project's number. */
+  gcpProjectNumber: "123456789012",
+  /** GKE example: region of the clusters the example defines. */
+  gcpRegion: "europe-west1",
+  /** GKE example: your Azure (Entra) tenant GUID; the workload identity pool ID is derived from it. */
+  azureTenantId: "22222222-2222-2222-2222-222222222222",
+  /** GKE example: resource group of the GCP security connector; the azapi provider uses its subscription. */
+  gcpConnectorResourceGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mdc-example-security",
+  /** GKE example: comma-separated existing clusters of the project, each `<name>:<region or zone>`. */
+  gkeExistingClusters: "analytics-gke:europe-west1,legacy-gke:europe-west1-b",
 } as const;
 
 export type ExampleSettingName = keyof typeof EXAMPLE_DEFAULTS;

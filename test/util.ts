@@ -167,3 +167,10 @@ export function writeCdktfOut(stacks: Record<string, object>, options: { manifes
   if (options.manifest ?? true) writeFileSync(join(dir, "manifest.json"), JSON.stringify({ version: "stubbed", stacks: manifest }, null, 2));
   return dir;
 }
+
+/** A fresh stack with a default google provider and a default azapi provider (the GKE pattern and example). */
+export function gkeStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = googleStack(context);
+  new AzapiProvider(stack, "azapi");
+  return stack;
+}

@@ -2,3 +2,6 @@
 export * from "./defender-pattern-props";
 export * from "./aks-defender-for-containers";
 export * from "./arc-defender-for-containers";
+export * from "./connector-pattern-props";
+export * from "./gke-cluster";
+export * from "./gke-defender-for-containers";

@@ -1,6 +1,8 @@
 import { TerraformStack } from "cdktf";
 import { AksDefenderSensor, DefenderForContainersPlan, DefenderWorkspace, PlanTier } from "../../lib/azure";
 import { testCluster } from "../azure/fixtures";
+import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
+import { GkeCluster, GkeDefenderForContainers, GkeDefenderForContainersProps } from "../../lib/patterns";
 
 /** One bad input: what is fed to which construct, and the message it must fail with. */
 export interface BadInputCase {
@@ -147,5 +149,59 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       new AksDefenderSensor(stack, "subject", { cluster, workspaceResourceId: WORKSPACE });
     },
     message: /^\[test\/subject\] cluster: got test\/cluster, which already has a microsoft_defender block/,
+  },
+  // GkeDefenderForContainers
+  ...(
+    [
+      ["project ID with capitals", { projectId: "Prod_GKE" }, '[test/subject] projectId: got "Prod_GKE"; expected a GCP project ID of 6-30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.'],
+      ["project number that is the project ID", { projectNumber: "prod-gke" }, '[test/subject] projectNumber: got "prod-gke"; expected a GCP project number (6-20 digits) such as 123456789012.'],
+      ["tenant that is a domain", { azureTenantId: "contoso.onmicrosoft.com" }, `[test/subject] azureTenantId: got "contoso.onmicrosoft.com"; expected ${GUID_FORM}.`],
+      ["no clusters while the sensor is on", { clusters: undefined }, /^\[test\/subject\] clusters: got \[\]; expected at least one GkeCluster .*set sensor: false/],
+      ["sensor auto-provisioning next to the Helm sensor", { connectorOptions: { sensorAutoProvisioning: true } }, /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while sensor is on\./],
+      ["exempted member without a type prefix", { dataAccessAuditLogs: true, dataAccessAuditLogExemptedMembers: ["ci@example.com"] }, /^\[test\/subject\] dataAccessAuditLogExemptedMembers\[0\]: got "ci@example.com"; expected an IAM member/],
+      [
+        "same cluster twice",
+        { clusters: [GkeCluster.fromName({ name: "legacy-gke", location: "europe-west1-b" }), GkeCluster.fromName({ name: "legacy-gke", location: "europe-west1-b" })] },
+        '[test/subject] clusters[1]: got "europe-west1-b/legacy-gke"; expected each GKE cluster once. It is also clusters[0].',
+      ],
+      [
+        "two clusters of one name in different locations, no key",
+        { clusters: [GkeCluster.fromName({ name: "legacy-gke", location: "europe-west1-b" }), GkeCluster.fromName({ name: "legacy-gke", location: "us-central1" })] },
+        /^\[test\/subject\] clusters\[1\]: got key "legacy-gke", which is also the key of clusters\[0\]; expected every cluster to have its own key\./,
+      ],
+      ["cluster location that is an Azure region", { clusters: [GkeCluster.fromName({ name: "legacy-gke", location: "westeurope" })] }, /^\[test\/subject\] clusters\[0\]\.location: got "westeurope"; expected a GCP region or zone/],
+    ] as [string, Partial<GkeDefenderForContainersProps>, string | RegExp][]
+  ).map(
+    ([input, props, message]): BadInputCase => ({
+      construct: "GkeDefenderForContainers",
+      input,
+      build: (stack) =>
+        new GkeDefenderForContainers(stack, "subject", {
+          projectId: "prod-gke",
+          projectNumber: "123456789012",
+          azureTenantId: "8efa1c55-953c-42df-a19d-d4599e4c64d4",
+          connectorResourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-security`,
+          connectorLocation: "westeurope",
+          clusters: [GkeCluster.fromName({ name: "prod-gke", location: "europe-west1" })],
+          ...props,
+        }),
+      message,
+    }),
+  ),
+  {
+    construct: "GkeDefenderForContainers",
+    input: "app cluster of another project",
+    build: (stack) => {
+      const cluster = new ContainerCluster(stack, "cluster", { name: "prod-gke", project: "other-project", initialNodeCount: 1 });
+      new GkeDefenderForContainers(stack, "subject", {
+        projectId: "prod-gke",
+        projectNumber: "123456789012",
+        azureTenantId: "8efa1c55-953c-42df-a19d-d4599e4c64d4",
+        connectorResourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-security`,
+        connectorLocation: "westeurope",
+        clusters: [GkeCluster.fromContainerCluster(cluster)],
+      });
+    },
+    message: '[test/subject] clusters[0].project: got "other-project"; expected "prod-gke", the pattern\'s projectId. One pattern covers one project: give each project its own pattern.',
   },
 ];

@@ -190,3 +190,25 @@ export const DEFENDER_GCP_SERVICES: readonly string[] = Object.freeze([
   "logging.googleapis.com",
   "sts.googleapis.com",
 ]);
+
+/**
+ * Cloud Audit Logs service of the Kubernetes Engine API: Data Access audit logs of GKE clusters
+ * (Kubernetes API reads and writes) are configured under this service name.
+ */
+export const GKE_AUDIT_LOG_SERVICE = "container.googleapis.com";
+
+/**
+ * Log types Defender's GCP onboarding turns on for {@link GKE_AUDIT_LOG_SERVICE}: the onboarding
+ * helper "Enable GKE Data Access Logs" (run by the GCP connector creation, "needed for agentless
+ * threat protection in the Containers plan") adds `ADMIN_READ`, `DATA_READ` and `DATA_WRITE` to the
+ * project's `auditConfigs`; the GKE remove doc lists this audit config as created by onboarding
+ * (facts C). The helper's repository could not be identified from the stored copy: UNCONFIRMED.
+ */
+export const GKE_DEFENDER_AUDIT_LOG_TYPES: readonly string[] = Object.freeze(["ADMIN_READ", "DATA_READ", "DATA_WRITE"]);
+
+/**
+ * Display name of the authorized-network entries this library adds for Defender's source CIDRs
+ * (`DEFENDER_API_SERVER_SOURCE_CIDRS`) on GKE. Ours: the name Defender itself uses when it adds
+ * them (through `MDCGkeClusterWriteRole`) is not documented.
+ */
+export const GKE_DEFENDER_AUTHORIZED_NETWORK_DISPLAY_NAME = "Microsoft Defender for Containers";
