@@ -1,6 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import { EstateDescription } from "./estate-schema";
 import { loadEstateDescription } from "./load-estate-description";
+import { DefenderGcpProjectStack } from "./gcp-project-stack";
 import { DefenderSubscriptionStack } from "./subscription-stack";
 
 /** Props of {@link DefenderEstate}. */
@@ -35,10 +36,12 @@ export class DefenderEstate {
   public readonly stacks: TerraformStack[] = [];
   /** Subscription stacks by estate name. */
   public readonly subscriptions = new Map<string, DefenderSubscriptionStack>();
+  /** GCP project stacks by estate name. */
+  public readonly projects = new Map<string, DefenderGcpProjectStack>();
 
   constructor(app: App, props: DefenderEstateProps) {
     const prefix = props.stackNamePrefix ?? "";
-    const { defaults, azure } = props.description;
+    const { defaults, azure, gcp } = props.description;
 
     // Subscriptions that create a workspace first, so those that share it can reference it.
     const ordered = [...azure.subscriptions].sort((a, b) => Number(isShared(a)) - Number(isShared(b)));
@@ -53,6 +56,12 @@ export class DefenderEstate {
     }
     // Expose stacks in file order, whatever order they had to be built in.
     this.stacks.push(...azure.subscriptions.map((s) => this.subscriptions.get(s.name)!));
+
+    for (const project of gcp.projects) {
+      const stack = new DefenderGcpProjectStack(app, `${prefix}gcp-${project.name}`, { project, description: props.description });
+      this.projects.set(project.name, stack);
+      this.stacks.push(stack);
+    }
   }
 }
 
