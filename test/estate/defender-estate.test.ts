@@ -12,9 +12,9 @@ function estateFrom(yaml: string, prefix?: string) {
 }
 
 describe("DefenderEstate: Azure subscriptions", () => {
-  test("one stack per subscription, in file order, with the prefix", () => {
+  test("one stack per subscription, account and project: Azure first, each in file order, with the prefix", () => {
     const { estate } = estateFrom(VALID_ESTATE, "estate-");
-    expect(estate.stacks.map((s) => s.node.id)).toEqual(["estate-azure-security", "estate-azure-prod"]);
+    expect(estate.stacks.map((s) => s.node.id)).toEqual(["estate-azure-security", "estate-azure-prod", "estate-gcp-data"]);
   });
 
   test("each stack's azurerm provider targets its subscription", () => {

@@ -1,10 +1,45 @@
 import { Testing } from "cdktf";
+import { Construct } from "constructs";
 import { readFileSync } from "fs";
 import { join } from "path";
+import * as aws from "../../lib/aws";
+import * as azure from "../../lib/azure";
 import { DefenderValidationError } from "../../lib/core";
+import * as gcp from "../../lib/gcp";
+import * as kubernetes from "../../lib/kubernetes";
+import * as patterns from "../../lib/patterns";
 import { azureStack } from "../util";
 import { BAD_INPUT_CASES } from "./bad-input-cases";
 import { renderBadInputTable } from "./render-bad-input-table";
+
+/**
+ * Public construct classes that cannot reject input, so they have no bad-input case. Every other
+ * construct class exported from these entry points must appear as the `construct` of a case.
+ */
+const CANNOT_REJECT_INPUT = new Set([
+  // Abstract base of AwsSecurityConnector and GcpSecurityConnector (protected constructor): its
+  // checks (resourceGroupId, location, scanIntervalHours, name, additionalOfferings) have cases
+  // through those two.
+  "SecurityConnector",
+  // The azapi provider binding: its props are the provider's own settings, passed through as given.
+  "AzapiProvider",
+  // The azapi_resource binding: like any provider resource it writes type, parent and body as
+  // given; the constructs built on it validate before they create it.
+  "AzapiResource",
+  // Terraform `import` / `removed` blocks from lib/core (re-exported by every entry point): they take
+  // a resource construct and an ID or address that the constructs using them have already validated.
+  "ImportBlock",
+  "RemovedBlock",
+]);
+
+/** Names of the construct classes exported from the construct entry points. */
+function exportedConstructClasses(): string[] {
+  return [aws, gcp, kubernetes, azure, patterns]
+    .flatMap((entry) => Object.entries(entry))
+    .filter(([, value]) => typeof value === "function" && value.prototype instanceof Construct)
+    .map(([name]) => name)
+    .sort();
+}
 
 describe("bad-input matrix", () => {
   test.each(BAD_INPUT_CASES.map((c) => [`${c.construct}: ${c.input}`, c] as const))("%s", (_name, badInput) => {
@@ -24,6 +59,21 @@ describe("bad-input matrix", () => {
     expect((error as Error).constructor.name).toMatch(/^(DefenderValidationError|Error|EstateDescriptionError)$/);
     if (error instanceof DefenderValidationError) expect(message.startsWith(`[${error.constructPath}] `)).toBe(true);
     expect(message).toMatch(/got .*expected /s);
+  });
+
+  test("holds at least 60 cases", () => {
+    expect(BAD_INPUT_CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  test("every public construct that can reject input has a case", () => {
+    const covered = new Set(BAD_INPUT_CASES.map((c) => c.construct));
+    const exported = exportedConstructClasses();
+    expect(exported.filter((name) => !covered.has(name) && !CANNOT_REJECT_INPUT.has(name))).toEqual([]);
+    // The exclusions are real exports, and none of them has cases (or it would not belong there).
+    for (const name of CANNOT_REJECT_INPUT) {
+      expect(exported).toContain(name);
+      expect(covered.has(name)).toBe(false);
+    }
   });
 
   test("docs/bad-input.md lists every case (regenerate with: npx tsx test/hardening/render-bad-input-table.ts > docs/bad-input.md)", () => {
