@@ -3,7 +3,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { AwsPartition, iamRoleArn, validateAwsPartition } from "../core/aws-arn";
-import { validateArn, validateAwsAccountId, validateAwsRegion, validateIamRoleName } from "../core/aws-identifiers";
+import { validateAwsAccountId, validateAwsRegion, validateIamRoleName } from "../core/aws-identifiers";
 import {
   AGENTLESS_DISCOVERY_ROLE_NAME_PREFIX,
   awsManagedPolicyArn,
@@ -150,6 +150,7 @@ interface RoleSpec {
 }
 
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+const MANAGED_POLICY_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(?:\d{12}|aws):policy\/[\w+=,.@\/-]{1,512}$/;
 
 /**
  * The IAM roles the `DefenderForContainersAws` connector offering points at, with exactly the
@@ -194,7 +195,7 @@ export class DefenderForContainersAwsRoles extends Construct {
     const azureTenantId = isUnresolved(tenantId) ? tenantId : tenantId.toLowerCase();
     this.partition = validateAwsPartition(this, "partition", props.partition ?? AwsPartition.AWS);
     const regions = this.validateRegions(props.regions);
-    if (props.permissionsBoundaryArn !== undefined) validateArn(this, "permissionsBoundaryArn", props.permissionsBoundaryArn, "a managed policy ARN");
+    if (props.permissionsBoundaryArn !== undefined) validatePattern(this, "permissionsBoundaryArn", props.permissionsBoundaryArn, MANAGED_POLICY_ARN, "a managed policy ARN such as arn:aws:iam::123456789012:policy/name");
 
     const auditLogs = props.auditLogs ?? true;
     const discovery = props.agentlessDiscovery ?? true;

@@ -113,7 +113,10 @@ export class DefenderOidcProvider extends Construct implements IDefenderOidcProv
     const all = [...base, ...additional];
     // IAM rejects duplicate client IDs; keep the first occurrence so the order stays the caller's.
     this.clientIds = [...new Set(all)];
+    // IAM quotas: 100 client IDs and 5 thumbprints per OIDC provider (IAM User Guide, "IAM and AWS STS quotas").
+    if (this.clientIds.length > 100) invalidValue(this, "clientIds", this.clientIds.length, "at most 100 client IDs in all (an IAM quota)");
     const thumbprints = props.thumbprints ?? [DEFENDER_OIDC_THUMBPRINT];
+    if (thumbprints.length === 0 || thumbprints.length > 5) invalidValue(this, "thumbprints", thumbprints, "1 to 5 thumbprints (an IAM quota)");
     thumbprints.forEach((t, i) => validatePattern(this, `thumbprints[${i}]`, t, THUMBPRINT, "a certificate thumbprint of 40 hexadecimal characters"));
 
     this.resource = new IamOpenidConnectProvider(this, "provider", {

@@ -1,6 +1,7 @@
 import { ArcKubernetesClusterExtension } from "@cdktf/provider-azurerm/lib/arc-kubernetes-cluster-extension";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { validateSecretReference } from "../core/formats";
 import { ARC_DEFAULT_AUDIT_LOG_PATH, ArcDefenderSetting, ArcExtension } from "../core/catalog";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 import { FleetKey } from "../core/cluster-fleet";
@@ -112,6 +113,9 @@ export class ArcDefenderSensor extends Construct {
       throw new DefenderValidationError(this, `${missing}: got undefined while ${given} is set; expected both or neither (the sensor needs the ID and key together).`);
     }
     if (props.workspaceId !== undefined) validateGuid(this, "workspaceId", props.workspaceId);
+    if (props.workspaceKey !== undefined) {
+      validateSecretReference(this, "workspaceKey", props.workspaceKey, "DefenderWorkspace.primarySharedKey or a sensitive TerraformVariable");
+    }
 
     const result = newArcExtension(this, props, {
       name: ArcExtension.DEFENDER.name,

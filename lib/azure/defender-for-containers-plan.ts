@@ -224,7 +224,10 @@ export class DefenderForContainersPlan extends Construct {
       }
     }
     if (!standard && props.vmScanningExclusionTags?.length) {
-      throw new DefenderValidationError(this, `vmScanningExclusionTags: got tags with tier "${this.tier}"; expected no tags on the Free tier.`);
+      throw new DefenderValidationError(
+        this,
+        `vmScanningExclusionTags: got ${JSON.stringify(props.vmScanningExclusionTags)} with tier "${this.tier}"; expected no tags on the Free tier.`,
+      );
     }
     return extensions;
   }

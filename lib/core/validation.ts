@@ -72,7 +72,7 @@ export function validateNonEmptyUnique<T>(
   what: string,
   labelOf: (item: T, index: number) => string = (_item, index) => `[${index}]`,
 ): readonly T[] {
-  if (!items || items.length === 0) invalidValue(scope, prop, items ?? [], `at least one ${what}`);
+  if (!items || items.length === 0) invalidValue(scope, prop, items, `at least one ${what}`);
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const key = keyOf(item);

@@ -1,6 +1,7 @@
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { validateSecretReference } from "../core/formats";
 import { validateAwsAccountId, validateAwsRegion, validateEksClusterName } from "../core/aws-identifiers";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 import {
@@ -216,7 +217,7 @@ export class HelmDefenderSensor extends Construct {
     if (workspaceId === undefined) invalidValue(this, "workspaceId", undefined, "the workspace ID (a GUID), because workspaceKey is set");
     if (workspaceKey === undefined) invalidValue(this, "workspaceKey", undefined, "the workspace primary key, because workspaceId is set");
     validateGuid(this, "workspaceId", workspaceId);
-    if (!isUnresolved(workspaceKey) && !workspaceKey) invalidValue(this, "workspaceKey", "", "the workspace primary key");
+    validateSecretReference(this, "workspaceKey", workspaceKey, "DefenderWorkspace.primarySharedKey or a sensitive TerraformVariable");
     return [
       { name: SensorChartLegacyValue.WORKSPACE_ID, value: workspaceId, type: "string" },
       { name: SensorChartLegacyValue.WORKSPACE_KEY, value: workspaceKey, type: "string" },

@@ -1,5 +1,5 @@
 import { ArcKubernetesCluster } from "@cdktf/provider-azurerm/lib/arc-kubernetes-cluster";
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, TerraformVariable } from "cdktf";
 import { ArcDefenderSensor, ArcDefenderSensorProps, ArcReleaseTrain, DefenderForContainersPlan, DefenderWorkspace } from "../../lib/azure";
 import { FleetKey } from "../../lib/core";
 import { onlyResourceOf, synthesize } from "../util";
@@ -44,20 +44,38 @@ describe("ArcDefenderSensor", () => {
     expect(Object.keys(extension.for_each)).toEqual(["rg-1/edge", "rg-2/edge"]);
   });
 
+  test("a literal workspace key is refused: it would be written in clear text into cdk.tf.json", () => {
+    expect(() => build({ clusterId: arc("edge-01"), workspaceId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", workspaceKey: "c2VjcmV0" })).toThrow(
+      "[test/sensor] workspaceKey: got a literal value (not shown: it is a secret); expected a reference to the secret",
+    );
+  });
+
+  test.each([
+    ["releaseTrain", { releaseTrain: "Nightly" as ArcReleaseTrain }, '[test/sensor] releaseTrain: got "Nightly"; expected one of "Stable", "Preview" (ArcReleaseTrain).'],
+    ["version", { version: "vNext" }, '[test/sensor] version: got "vNext"; expected an extension version such as 0.7.12 or 1.2.3-preview.'],
+  ])("a bad %s is an error", (_prop, props, message) => {
+    expect(() => build({ clusterId: arc("edge-01"), ...props })).toThrow(message);
+  });
+
   test("audit log path, release train, version and the workspace secrets as protected settings", () => {
-    const extension = build({
-      clusterId: arc("edge-01"),
-      auditLogPath: "/var/lib/k3s/audit.log",
-      releaseTrain: ArcReleaseTrain.PREVIEW,
-      version: "0.9.58",
-      workspaceId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-      workspaceKey: "c2VjcmV0",
+    const synth = synthesize((stack) => {
+      const key = new TerraformVariable(stack, "workspace_key", { type: "string", sensitive: true });
+      new ArcDefenderSensor(stack, "sensor", {
+        workspaceResourceId: WORKSPACE,
+        clusterId: arc("edge-01"),
+        auditLogPath: "/var/lib/k3s/audit.log",
+        releaseTrain: ArcReleaseTrain.PREVIEW,
+        version: "0.9.58",
+        workspaceId: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+        workspaceKey: key.stringValue,
+      });
     });
+    const extension = onlyResourceOf(synth, EXT);
     expect(extension.configuration_settings.auditLogPath).toBe("/var/lib/k3s/audit.log");
     expect(extension.release_train).toBe("Preview");
     expect(extension.version).toBe("0.9.58");
-    expect(extension.configuration_protected_settings).toEqual({ "omsagent.secret.wsid": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "omsagent.secret.key": "c2VjcmV0" });
-    expect(JSON.stringify(extension.configuration_settings)).not.toContain("c2VjcmV0");
+    expect(extension.configuration_protected_settings).toEqual({ "omsagent.secret.wsid": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "omsagent.secret.key": "${var.workspace_key}" });
+    expect(JSON.stringify(extension.configuration_settings)).not.toContain("workspace_key");
   });
 
   test("a workspace of the app: key only in protected settings (not in the for_each map, not in outputs); after the plan", () => {

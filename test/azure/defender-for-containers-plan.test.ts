@@ -145,7 +145,7 @@ describe("DefenderForContainersPlan", () => {
 
     test("Free tier with exclusion tags is an error", () => {
       expect(() => new DefenderForContainersPlan(newStack(), "plan", { tier: PlanTier.FREE, vmScanningExclusionTags: [{ key: "a", value: "b" }] })).toThrow(
-        /\[test\/plan\] vmScanningExclusionTags: got tags with tier "Free"/,
+        /\[test\/plan\] vmScanningExclusionTags: got \[\{"key":"a","value":"b"\}\] with tier "Free"/,
       );
     });
 

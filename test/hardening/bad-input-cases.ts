@@ -202,7 +202,7 @@ const AWS_ROLES_CASES = casesOf("DefenderForContainersAwsRoles", awsRoles, [
     `[test/subject] oidcProvider: got ["${CONTAINERS_AUD}"]; expected an OIDC provider whose client IDs include ${DATA_COLLECTION_AUD}. IAM rejects Defender's tokens for an audience the provider does not list.`,
   ],
   // The example in the expected form is a role ARN, not a managed policy ARN.
-  ["permissions boundary that is a name", { permissionsBoundaryArn: "boundary" }, '[test/subject] permissionsBoundaryArn: got "boundary"; expected a managed policy ARN such as arn:aws:iam::123456789012:role/name.'],
+  ["permissions boundary that is a name", { permissionsBoundaryArn: "boundary" }, '[test/subject] permissionsBoundaryArn: got "boundary"; expected a managed policy ARN such as arn:aws:iam::123456789012:policy/name.'],
   ["external ID of one character", { dataCollectionExternalId: "x" }, '[test/subject] dataCollectionExternalId: got "x"; expected an external ID of 2-1224 letters, digits or +=,.@:/_- characters.'],
   [
     "legacy external ID outside the commercial partition",
@@ -995,7 +995,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     construct: "DefenderForContainersPlan",
     input: "Free tier with exclusion tags",
     build: (stack) => new DefenderForContainersPlan(stack, "subject", { tier: PlanTier.FREE, vmScanningExclusionTags: [{ key: "a", value: "b" }] }),
-    message: '[test/subject] vmScanningExclusionTags: got tags with tier "Free"; expected no tags on the Free tier.',
+    message: '[test/subject] vmScanningExclusionTags: got [{"key":"a","value":"b"}] with tier "Free"; expected no tags on the Free tier.',
   },
   {
     construct: "DefenderForContainersPlan",

@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../../core/azure-resource-id";
 import { checkFleetKeys, FleetKey, fleetMembersFromIds } from "../../core/cluster-fleet";
 import { invalidValue } from "../../core/errors";
+import { isUnresolved, validatePattern } from "../../core/validation";
 import type { ArcClusterTargets } from "../arc-defender-sensor";
 
 // Shared by ArcDefenderSensor and ArcPolicyExtension: one extension resource for one cluster, or
@@ -24,6 +25,7 @@ export function newArcExtension(
   targets: ArcClusterTargets,
   config: Omit<ArcKubernetesClusterExtensionConfig, "clusterId" | "forEach">,
 ): ArcExtensionResult {
+  validateReleaseTrainAndVersion(scope, config);
   if (targets.clusterId !== undefined && targets.clusterIds !== undefined) {
     invalidValue(scope, "clusterIds", targets.clusterIds, "clusterIds or clusterId, not both");
   }
@@ -45,4 +47,15 @@ export function newArcExtension(
   const iterator = TerraformIterator.fromMap(Object.fromEntries(members.map((m) => [m.key, m.clusterId])));
   const extension = new ArcKubernetesClusterExtension(scope, "extension", { ...config, forEach: iterator, clusterId: iterator.value });
   return { extension, clusterKeys: members.map((m) => m.key), clusterIds: members.map((m) => m.clusterId) };
+}
+
+const RELEASE_TRAINS = ["Stable", "Preview"];
+const EXTENSION_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/** The release trains Arc extensions publish (azurerm docs), and a semantic version when pinned. */
+function validateReleaseTrainAndVersion(scope: Construct, config: { releaseTrain?: string; version?: string }): void {
+  if (config.releaseTrain !== undefined && !isUnresolved(config.releaseTrain) && !RELEASE_TRAINS.includes(config.releaseTrain)) {
+    invalidValue(scope, "releaseTrain", config.releaseTrain, `one of ${RELEASE_TRAINS.map((t) => JSON.stringify(t)).join(", ")} (ArcReleaseTrain)`);
+  }
+  if (config.version !== undefined) validatePattern(scope, "version", config.version, EXTENSION_VERSION, "an extension version such as 0.7.12 or 1.2.3-preview");
 }
