@@ -4,9 +4,11 @@ import { App } from "cdktf";
 import { AksExampleStack } from "./aks/aks-stack";
 import { AksPrivateExampleStack } from "./aks/aks-private-stack";
 import { ArcExampleStack } from "./arc/arc-stack";
+import { EksExampleStack } from "./eks/eks-stack";
 
 const app = new App();
 new AksExampleStack(app, "aks");
 new AksPrivateExampleStack(app, "aks-private");
 new ArcExampleStack(app, "arc");
+new EksExampleStack(app, "eks");
 app.synth();

@@ -28,6 +28,18 @@ export const EXAMPLE_DEFAULTS = {
     "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc-stores/providers/Microsoft.Kubernetes/connectedClusters/store-munich-01",
     "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-arc-factory/providers/Microsoft.Kubernetes/connectedClusters/factory-line-7",
   ].join(","),
+  /** EKS example: the AWS account with the clusters (12 digits). */
+  awsAccountId: "123456789012",
+  /** EKS example: AWS region of the clusters and of the aws provider. */
+  awsRegion: "eu-west-1",
+  /** EKS example: your Azure (Entra) tenant ID; the Defender roles trust only sessions of this tenant. */
+  azureTenantId: "22222222-2222-2222-2222-222222222222",
+  /** EKS example: existing resource group of the AWS security connector; its subscription is the azapi provider's. */
+  awsConnectorResourceGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mdc-example-security",
+  /** EKS example: comma-separated names of existing EKS clusters (not defined in the app) in `awsRegion`. */
+  eksClusterNames: "payments-prod,search-prod",
+  /** EKS example: comma-separated subnet IDs of the EKS cluster the example defines. */
+  eksSubnetIds: "subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002",
 } as const;
 
 export type ExampleSettingName = keyof typeof EXAMPLE_DEFAULTS;

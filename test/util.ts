@@ -129,3 +129,10 @@ export function synthesizeWithAzapi(build: (stack: TerraformStack) => void, cont
   build(stack);
   return JSON.parse(Testing.synth(stack, true));
 }
+
+/** A fresh stack with a default aws provider (us-east-1) and a default azapi provider: what the EKS pattern needs. */
+export function awsAzapiStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = awsStack(context);
+  new AzapiProvider(stack, "azapi");
+  return stack;
+}

@@ -2,3 +2,5 @@
 export * from "./defender-pattern-props";
 export * from "./aks-defender-for-containers";
 export * from "./arc-defender-for-containers";
+export * from "./eks-defender-cluster";
+export * from "./eks-defender-for-containers";
