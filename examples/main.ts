@@ -5,10 +5,12 @@ import { AksExampleStack } from "./aks/aks-stack";
 import { AksPrivateExampleStack } from "./aks/aks-private-stack";
 import { ArcExampleStack } from "./arc/arc-stack";
 import { GkeExampleStack } from "./gke/gke-stack";
+import { EksExampleStack } from "./eks/eks-stack";
 
 const app = new App();
 new AksExampleStack(app, "aks");
 new AksPrivateExampleStack(app, "aks-private");
 new ArcExampleStack(app, "arc");
 new GkeExampleStack(app, "gke");
+new EksExampleStack(app, "eks");
 app.synth();

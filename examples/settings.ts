@@ -34,12 +34,22 @@ export const EXAMPLE_DEFAULTS = {
   gcpProjectNumber: "123456789012",
   /** GKE example: region of the clusters the example defines. */
   gcpRegion: "europe-west1",
-  /** GKE example: your Azure (Entra) tenant GUID; the workload identity pool ID is derived from it. */
-  azureTenantId: "22222222-2222-2222-2222-222222222222",
   /** GKE example: resource group of the GCP security connector; the azapi provider uses its subscription. */
   gcpConnectorResourceGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mdc-example-security",
   /** GKE example: comma-separated existing clusters of the project, each `<name>:<region or zone>`. */
   gkeExistingClusters: "analytics-gke:europe-west1,legacy-gke:europe-west1-b",
+  /** EKS example: the AWS account with the clusters (12 digits). */
+  awsAccountId: "123456789012",
+  /** EKS example: AWS region of the clusters and of the aws provider. */
+  awsRegion: "eu-west-1",
+  /** EKS, GKE, multicloud examples: your Azure (Entra) tenant ID. The Defender AWS roles trust only its sessions; the GCP workload identity pool ID is derived from it. */
+  azureTenantId: "22222222-2222-2222-2222-222222222222",
+  /** EKS example: existing resource group of the AWS security connector; its subscription is the azapi provider's. */
+  awsConnectorResourceGroupId: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/mdc-example-security",
+  /** EKS example: comma-separated names of existing EKS clusters (not defined in the app) in `awsRegion`. */
+  eksClusterNames: "payments-prod,search-prod",
+  /** EKS example: comma-separated subnet IDs of the EKS cluster the example defines. */
+  eksSubnetIds: "subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002",
 } as const;
 
 export type ExampleSettingName = keyof typeof EXAMPLE_DEFAULTS;

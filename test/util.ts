@@ -174,3 +174,10 @@ export function gkeStack(context: Record<string, unknown> = {}): TerraformStack 
   new AzapiProvider(stack, "azapi");
   return stack;
 }
+
+/** A fresh stack with a default aws provider (us-east-1) and a default azapi provider: what the EKS pattern needs. */
+export function awsAzapiStack(context: Record<string, unknown> = {}): TerraformStack {
+  const stack = awsStack(context);
+  new AzapiProvider(stack, "azapi");
+  return stack;
+}

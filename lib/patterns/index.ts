@@ -5,3 +5,5 @@ export * from "./arc-defender-for-containers";
 export * from "./connector-pattern-props";
 export * from "./gke-cluster";
 export * from "./gke-defender-for-containers";
+export * from "./eks-defender-cluster";
+export * from "./eks-defender-for-containers";

@@ -1,3 +1,4 @@
+import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
@@ -71,7 +72,7 @@ import {
 import { AwsAuthRoleMapping, AwsAuthRoleMappingProps, HelmDefenderSensor, HelmDefenderSensorProps, SensorCluster, SensorInfrastructure } from "../../lib/kubernetes";
 import { AksDefenderForContainers, AksDefenderForContainersProps, ArcDefenderForContainers, ArcDefenderForContainersProps } from "../../lib/patterns";
 import { testCluster } from "../azure/fixtures";
-import { GkeCluster, GkeDefenderForContainers, GkeDefenderForContainersProps } from "../../lib/patterns";
+import { EksDefenderCluster, EksDefenderForContainers, EksDefenderForContainersProps, GkeCluster, GkeDefenderForContainers, GkeDefenderForContainersProps } from "../../lib/patterns";
 import { VALID_ESTATE } from "../estate/fixtures";
 
 /** One bad input: what is fed to which construct, and the message it must fail with. */
@@ -1162,6 +1163,76 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       });
     },
     message: '[test/subject] clusters[0].project: got "other-project"; expected "prod-gke", the pattern\'s projectId. One pattern covers one project: give each project its own pattern.',
+  },
+  // EksDefenderForContainers
+  ...(
+    [
+      ["account ID of 5 digits", { accountId: "12345" }, '[test/subject] accountId: got "12345"; expected a 12-digit AWS account ID such as 123456789012.'],
+      ["Azure tenant that is a name", { azureTenantId: "contoso" }, `[test/subject] azureTenantId: got "contoso"; expected ${GUID_FORM}.`],
+      ["no clusters", { clusters: [] }, "[test/subject] clusters: got []; expected at least one EKS cluster."],
+      [
+        "the same cluster twice",
+        { clusters: [EksDefenderCluster.fromName("prod"), EksDefenderCluster.fromName("prod")] },
+        '[test/subject] clusters[1]: got "prod"; expected each EKS cluster once. It is also clusters[0].',
+      ],
+      [
+        "cluster outside the scanned regions",
+        { regions: ["us-east-1"] },
+        '[test/subject] clusters[0].region: got "eu-west-1"; expected one of regions (us-east-1). Defender scans, and the roles allow, only those regions: add it to regions.',
+      ],
+      [
+        "OIDC provider of another account",
+        { oidcProviderArn: `arn:aws:iam::210987654321:oidc-provider/sts.windows.net/33e01921-4d64-4f8c-a055-5bdaffd5e33d/` },
+        '[test/subject] oidcProviderArn: got "arn:aws:iam::210987654321:oidc-provider/sts.windows.net/33e01921-4d64-4f8c-a055-5bdaffd5e33d/"; expected an OIDC provider of account 123456789012. Roles can only trust an identity provider of their own account.',
+      ],
+      [
+        "every capability off",
+        { auditLogs: false, agentlessDiscovery: false, imageAssessment: false },
+        /^\[test\/subject\] auditLogs, agentlessDiscovery, imageAssessment: got false for all three; expected at least one capability on/,
+      ],
+      [
+        "Arc auto-provisioning next to Helm sensors",
+        { connectorOptions: { sensorAutoProvisioning: true } },
+        /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while the pattern installs the sensor with Helm\./,
+      ],
+    ] as [string, Partial<EksDefenderForContainersProps>, string | RegExp][]
+  ).map(
+    ([input, props, message]): BadInputCase => ({
+      construct: "EksDefenderForContainers",
+      input,
+      build: (stack) =>
+        new EksDefenderForContainers(stack, "subject", {
+          accountId: "123456789012",
+          azureTenantId: "aaaaaaaa-1111-2222-3333-444444444444",
+          region: "eu-west-1",
+          resourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-security`,
+          location: "westeurope",
+          clusters: [EksDefenderCluster.fromName("prod")],
+          ...props,
+        }),
+      message,
+    }),
+  ),
+  {
+    construct: "EksDefenderForContainers",
+    input: "app cluster in CONFIG_MAP mode with access entries",
+    build: (stack) => {
+      const cluster = new EksCluster(stack, "cluster", {
+        name: "prod",
+        roleArn: "arn:aws:iam::123456789012:role/eks",
+        vpcConfig: { subnetIds: ["subnet-1"] },
+        accessConfig: { authenticationMode: "CONFIG_MAP" },
+      });
+      new EksDefenderForContainers(stack, "subject", {
+        accountId: "123456789012",
+        azureTenantId: "aaaaaaaa-1111-2222-3333-444444444444",
+        region: "eu-west-1",
+        resourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-security`,
+        location: "westeurope",
+        clusters: [EksDefenderCluster.fromCluster(cluster)],
+      });
+    },
+    message: /^\[test\/subject\] clusters\[0\]\.cluster\.accessConfig\.authenticationMode: got "CONFIG_MAP"; expected one of API, API_AND_CONFIG_MAP/,
   },
   // Every other public construct, by area (blocks defined above).
   ...OIDC_PROVIDER_CASES,

@@ -17,13 +17,16 @@ import { stacksIn, synthesizeExamples } from "./examples-output";
 /** AWS statements allowed to use a wildcard action, by action (MDC-repo MultiCloud/AWS/AwsOnboarding.tf). */
 const AWS_WILDCARD_ACTIONS = new Set(["firehose:*", "sqs:*", "s3:*"]);
 
+/** The region field of a regional ARN: any (`*`, as Microsoft's template) or one region (`regions` narrows it). */
+const REGION = String.raw`(\*|[a-z]{2}(-gov)?-[a-z]+-\d)`;
+
 /** Resource shapes allowed to contain `*`: Defender's own name patterns and its documented scopes. */
 const AWS_WILDCARD_RESOURCES = [
-  /^arn:aws(-cn|-us-gov)?:firehose:\*:\d{12}:deliverystream\/(azuredefender|ms-defender)-\*$/, // pipeline, template
-  /^arn:aws(-cn|-us-gov)?:sqs:\*:\d{12}:(azuredefender|ms-defender)-\*$/, // pipeline queues, template
+  new RegExp(`^arn:aws(-cn|-us-gov)?:firehose:${REGION}:\\d{12}:deliverystream/(azuredefender|ms-defender)-\\*$`), // pipeline, template
+  new RegExp(`^arn:aws(-cn|-us-gov)?:sqs:${REGION}:\\d{12}:(azuredefender|ms-defender)-\\*$`), // pipeline queues, template
   /^arn:aws(-cn|-us-gov)?:s3:::(azuredefender|ms-defender)-\*$/, // pipeline buckets, template
-  /^arn:aws(-cn|-us-gov)?:logs:\*:\d{12}:log-group:\*:\*$/, // EKS control-plane log groups, template
-  /^arn:aws(-cn|-us-gov)?:eks:\*:\d{12}:\*$/, // clusters of the account, template + network-access doc
+  new RegExp(`^arn:aws(-cn|-us-gov)?:logs:${REGION}:\\d{12}:log-group:\\*:\\*$`), // EKS control-plane log groups, template
+  new RegExp(`^arn:aws(-cn|-us-gov)?:eks:${REGION}:\\d{12}:\\*$`), // clusters of the account, template + network-access doc
   /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/(azuredefender|msdefender|DefenderForCloud)-\*$/, // legacy PassRole patterns, template
 ];
 

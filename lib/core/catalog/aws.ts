@@ -187,3 +187,10 @@ export const AwsAuthConfigMap = {
 
 /** EKS control-plane log type Defender reads (architecture.md: CloudWatch audit logs). */
 export const EKS_AUDIT_LOG_TYPE = "audit";
+
+/**
+ * EKS authentication modes that accept access entries (EKS API reference, `CreateAccessConfigRequest`
+ * `authenticationMode`: `API`, `API_AND_CONFIG_MAP`; `CONFIG_MAP` does not). Changes are one-way:
+ * `CONFIG_MAP` → `API_AND_CONFIG_MAP` → `API`.
+ */
+export const EKS_ACCESS_ENTRY_AUTHENTICATION_MODES: readonly string[] = ["API", "API_AND_CONFIG_MAP"];
