@@ -34,7 +34,7 @@ export function enableEksAuditLogs(cluster: EksCluster): void {
  * An unrestricted endpoint (no list, or `0.0.0.0/0`) is left as it is. A cluster without a
  * public endpoint gets a synth warning: Defender cannot reach it from those CIDRs.
  */
-export function allowDefenderApiServerAccess(cluster: EksCluster): void {
+export function allowDefenderEksApiServerAccess(cluster: EksCluster): void {
   const vpc = cluster.vpcConfig;
   if (vpc.endpointPublicAccessInput === false) {
     Annotations.of(cluster).addWarning(

@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { DefenderForContainersAwsRoles, DefenderForContainersAwsRolesProps } from "../aws/defender-for-containers-aws-roles";
 import { DefenderOidcProvider, DefenderOidcProviderProps, IDefenderOidcProvider } from "../aws/defender-oidc-provider";
 import { EksAgentlessDiscoveryAccess, EksAgentlessDiscoveryAccessProps } from "../aws/eks-agentless-discovery-access";
-import { allowDefenderApiServerAccess, enableEksAuditLogs } from "../aws/eks-cluster-settings";
+import { allowDefenderEksApiServerAccess, enableEksAuditLogs } from "../aws/eks-cluster-settings";
 import { AwsSecurityConnector, AwsSecurityConnectorProps } from "../azure/aws-security-connector";
 import { validateAwsAccountId, validateAwsRegion, validateEksClusterName } from "../core/aws-identifiers";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
@@ -82,7 +82,7 @@ export interface EksDefenderForContainersProps {
   readonly agentlessDiscoveryAccessOptions?: Pick<EksAgentlessDiscoveryAccessProps, "accessPolicyArn" | "tags">;
   /**
    * Add Defender's source CIDRs to a restricted public endpoint of the clusters of this app
-   * (`allowDefenderApiServerAccess`). Defender adds them itself; listing them keeps Terraform
+   * (`allowDefenderEksApiServerAccess`). Defender adds them itself; listing them keeps Terraform
    * from removing them again.
    * @default - the value of `agentlessDiscovery`
    */
@@ -259,7 +259,7 @@ export class EksDefenderForContainers extends Construct {
       const cluster = c.source.cluster;
       if (!cluster) continue;
       if (auditLogs) enableEksAuditLogs(cluster);
-      if (apiServerAccess) allowDefenderApiServerAccess(cluster);
+      if (apiServerAccess) allowDefenderEksApiServerAccess(cluster);
       if (entries) this.checkAuthenticationMode(c);
     }
 
