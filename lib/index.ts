@@ -8,3 +8,4 @@ export * from "./gcp";
 export * from "./kubernetes";
 export * from "./patterns";
 export * from "./checks";
+export * from "./estate";

@@ -1,6 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import { EstateDescription } from "./estate-schema";
 import { loadEstateDescription } from "./load-estate-description";
+import { DefenderAwsAccountStack } from "./aws-account-stack";
 import { DefenderGcpProjectStack } from "./gcp-project-stack";
 import { DefenderSubscriptionStack } from "./subscription-stack";
 
@@ -36,12 +37,14 @@ export class DefenderEstate {
   public readonly stacks: TerraformStack[] = [];
   /** Subscription stacks by estate name. */
   public readonly subscriptions = new Map<string, DefenderSubscriptionStack>();
+  /** AWS account stacks by estate name. */
+  public readonly accounts = new Map<string, DefenderAwsAccountStack>();
   /** GCP project stacks by estate name. */
   public readonly projects = new Map<string, DefenderGcpProjectStack>();
 
   constructor(app: App, props: DefenderEstateProps) {
     const prefix = props.stackNamePrefix ?? "";
-    const { defaults, azure, gcp } = props.description;
+    const { defaults, azure, aws, gcp } = props.description;
 
     // Subscriptions that create a workspace first, so those that share it can reference it.
     const ordered = [...azure.subscriptions].sort((a, b) => Number(isShared(a)) - Number(isShared(b)));
@@ -57,6 +60,11 @@ export class DefenderEstate {
     // Expose stacks in file order, whatever order they had to be built in.
     this.stacks.push(...azure.subscriptions.map((s) => this.subscriptions.get(s.name)!));
 
+    for (const account of aws.accounts) {
+      const stack = new DefenderAwsAccountStack(app, `${prefix}aws-${account.name}`, { account, description: props.description });
+      this.accounts.set(account.name, stack);
+      this.stacks.push(stack);
+    }
     for (const project of gcp.projects) {
       const stack = new DefenderGcpProjectStack(app, `${prefix}gcp-${project.name}`, { project, description: props.description });
       this.projects.set(project.name, stack);

@@ -3,6 +3,7 @@ export * from "./load-estate-description";
 export * from "./estate-backend";
 export * from "./hcp-terraform-backend";
 export * from "./subscription-stack";
+export * from "./aws-account-stack";
 export * from "./gcp-project-stack";
 export * from "./connector-placement";
 export * from "./defender-estate";

@@ -11,10 +11,10 @@ function estateFrom(yaml: string, prefix?: string) {
   return { app, estate, synth };
 }
 
-describe("DefenderEstate: Azure subscriptions", () => {
+describe("DefenderEstate", () => {
   test("one stack per subscription, account and project: Azure first, each in file order, with the prefix", () => {
     const { estate } = estateFrom(VALID_ESTATE, "estate-");
-    expect(estate.stacks.map((s) => s.node.id)).toEqual(["estate-azure-security", "estate-azure-prod", "estate-gcp-data"]);
+    expect(estate.stacks.map((s) => s.node.id)).toEqual(["estate-azure-security", "estate-azure-prod", "estate-aws-shop", "estate-gcp-data"]);
   });
 
   test("each stack's azurerm provider targets its subscription", () => {
@@ -80,5 +80,50 @@ describe("DefenderEstate: Azure subscriptions", () => {
     const extensions = Object.values<any>(synth("azure-prod").resource.azurerm_arc_kubernetes_cluster_extension);
     expect(extensions.map((x) => x.extension_type).sort()).toEqual(["microsoft.azuredefender.kubernetes", "microsoft.policyinsights"]);
     expect(extensions[0].for_each).toBeDefined();
+  });
+
+  test("an AWS account's stack assumes its role, is pinned to its account and scans its clusters' regions", () => {
+    const e = parse(VALID_ESTATE);
+    e.aws.accounts[0].assumeRoleArn = "arn:aws:iam::123456789012:role/terraform";
+    e.aws.accounts[0].clusters.push({ name: "shop-eks-us", region: "us-east-1" });
+    const { synth } = estateFrom(stringify(e));
+    const stack = synth("aws-shop");
+    expect(stack.provider.aws).toEqual([
+      {
+        region: "eu-west-1",
+        allowed_account_ids: ["123456789012"],
+        assume_role: [{ role_arn: "arn:aws:iam::123456789012:role/terraform", session_name: "defender-for-containers" }],
+      },
+    ]);
+    const connector: any = Object.values(stack.resource.azapi_resource)[0];
+    expect(connector.body.properties.hierarchyIdentifier).toBe("123456789012");
+    expect(connector.body.properties.environmentData.regions).toEqual(["eu-west-1", "us-east-1"]);
+    expect(stack.terraform.backend.azurerm.key).toBe("defender/aws-shop.tfstate");
+  });
+
+  test("connectors live in the account's or project's stack, with an azapi provider for the hosting subscription", () => {
+    const { synth } = estateFrom(VALID_ESTATE);
+    for (const name of ["aws-shop", "gcp-data"]) {
+      const stack = synth(name);
+      expect(stack.provider.azapi).toEqual([{ subscription_id: "aaaaaaaa-0000-0000-0000-000000000001" }]);
+      const connector: any = Object.values(stack.resource.azapi_resource)[0];
+      expect(connector.parent_id).toBe("/subscriptions/aaaaaaaa-0000-0000-0000-000000000001/resourceGroups/rg-connectors");
+      expect(connector.location).toBe("westeurope");
+    }
+  });
+
+  test("a GCP project's stack targets its project and derives the pool from the estate's tenant", () => {
+    const { synth } = estateFrom(VALID_ESTATE);
+    const stack = synth("gcp-data");
+    expect(stack.provider.google).toEqual([{ project: "data-platform-1" }]);
+    const pool: any = Object.values(stack.resource.google_iam_workload_identity_pool)[0];
+    expect(pool.workload_identity_pool_id).toBe("11111111222233334444555555555555");
+    expect(Object.keys(stack.resource.helm_release)).toHaveLength(1);
+  });
+
+  test("the same description gives the same stacks in the same order", () => {
+    const first = estateFrom(VALID_ESTATE).estate.stacks.map((s) => s.node.id);
+    const second = estateFrom(VALID_ESTATE).estate.stacks.map((s) => s.node.id);
+    expect(second).toEqual(first);
   });
 });
