@@ -50,6 +50,11 @@ export const EXAMPLE_DEFAULTS = {
   eksClusterNames: "payments-prod,search-prod",
   /** EKS example: comma-separated subnet IDs of the EKS cluster the example defines. */
   eksSubnetIds: "subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002",
+  /**
+   * Subscription of the multicloud example (its own plan, like every example that owns one; a
+   * subscription has one Containers plan, so two examples must not share a placeholder).
+   */
+  multicloudSubscriptionId: "44444444-4444-4444-4444-444444444444",
 } as const;
 
 export type ExampleSettingName = keyof typeof EXAMPLE_DEFAULTS;

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from "yaml";
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { ArcExtension, PlanExtension, TrustedAccess } from "../core/catalog/azure";
@@ -504,13 +505,14 @@ function connectorClusters(view: StackView): ClusterCoverage[] {
   const gcpOperator = view
     .instances(TerraformType.GCP_SERVICE_ACCOUNT)
     .some((account) => equalsOrUnresolved(argument(account, "account_id"), CoverageSignal.GCP_AGENTLESS_DISCOVERY_SERVICE_ACCOUNT));
-  if (gcpOperator) for (const cluster of clusters.filter((c) => c.kind === ClusterKind.GKE)) cluster.agentless = true;
 
   for (const release of view.instances(TerraformType.HELM_RELEASE)) {
     if (!isSensorHelmRelease(release.resource.config)) continue;
     const target = sensorReleaseCluster(view, release, clusters, find, findOrAdd);
     if (target) target.sensor = true;
   }
+  // After the releases: clusters known only from a sensor release are in the project too.
+  if (gcpOperator) for (const cluster of clusters.filter((c) => c.kind === ClusterKind.GKE)) cluster.agentless = true;
 
   return clusters.map((cluster) =>
     row({
@@ -604,9 +606,23 @@ function sensorReleaseCluster(
   return defined.length === 1 ? defined[0] : undefined;
 }
 
-/** `set` / `set_list` values of a release instance by name (`${each…}` resolved). */
+/**
+ * Values of a release instance by dotted path: the `values` documents (YAML or JSON, as
+ * HelmDefenderSensor writes them), then `set` / `set_list`, which Helm applies on top.
+ */
 function releaseSettings(release: Instance): Record<string, unknown> {
   const settings: Record<string, unknown> = {};
+  const documents = release.resource.config.values;
+  for (const document of Array.isArray(documents) ? documents : []) {
+    if (typeof document !== "string") continue;
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(document);
+    } catch {
+      continue; // a values document with interpolations that are not YAML: nothing to read
+    }
+    flattenInto(settings, parsed, "");
+  }
   for (const block of ["set", "set_list"]) {
     const entries = release.resource.config[block];
     const list = Array.isArray(entries) ? entries : entries && typeof entries === "object" ? [entries] : [];
@@ -615,4 +631,12 @@ function releaseSettings(release: Instance): Record<string, unknown> {
     }
   }
   return settings;
+}
+
+function flattenInto(target: Record<string, unknown>, value: unknown, prefix: string): void {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) flattenInto(target, child, prefix ? `${prefix}.${key}` : key);
+  } else if (prefix) {
+    target[prefix] = value;
+  }
 }

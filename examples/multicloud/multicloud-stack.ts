@@ -1,0 +1,116 @@
+import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
+import { Aspects, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import {
+  AksDefenderForContainers,
+  ArcDefenderForContainers,
+  CheckLevel,
+  DefenderCoverageChecks,
+  EksDefenderCluster,
+  EksDefenderForContainers,
+  GkeCluster,
+  GkeDefenderForContainers,
+} from "cdktf-defender-for-containers";
+import { AlertExport, AlertSeverity, AzapiProvider, PodSecurityBaseline, PodSecurityEffect, SecurityContact } from "cdktf-defender-for-containers/azure";
+import { exampleSetting } from "../settings";
+
+/**
+ * One security team, four environments, one app: an AKS cluster defined here plus the
+ * subscription's other AKS clusters by policy, Arc-enabled clusters on-premises, an AWS account
+ * with EKS clusters and a GCP project with GKE clusters — all reporting to one Defender workspace
+ * and one set of security contacts, with alerts exported to the workspace and the pod-security
+ * baseline audited. The coverage checks run on this stack at synth.
+ *
+ * A single stack keeps the example readable; at scale use one stack per subscription, account and
+ * project (see examples/estate).
+ */
+export class MulticloudExampleStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    // Report unprotected clusters as warnings when this stack is synthesized.
+    Aspects.of(this).add(new DefenderCoverageChecks({ level: CheckLevel.WARNING }));
+
+    const subscriptionId = exampleSetting(this, "multicloudSubscriptionId");
+    const location = exampleSetting(this, "location");
+    const prefix = exampleSetting(this, "namePrefix");
+    const tenantId = exampleSetting(this, "azureTenantId");
+    const subscriptionScope = `/subscriptions/${subscriptionId}`;
+    const connectorGroupId = `${subscriptionScope}/resourceGroups/${prefix}-security`;
+
+    new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId });
+    new AzapiProvider(this, "azapi", { subscriptionId });
+    new AwsProvider(this, "aws", { region: exampleSetting(this, "awsRegion"), allowedAccountIds: [exampleSetting(this, "awsAccountId")] });
+    new GoogleProvider(this, "google", { project: exampleSetting(this, "gcpProjectId") });
+
+    // Azure: the plan, the shared workspace, an AKS cluster of this app and, by policy, every other one.
+    const group = new ResourceGroup(this, "security", { name: `${prefix}-security`, location });
+    const cluster = new KubernetesCluster(this, "aks", {
+      name: `${prefix}-mc-aks`,
+      location,
+      resourceGroupName: group.name,
+      dnsPrefix: `${prefix}-mc-aks`,
+      defaultNodePool: { name: "system", nodeCount: 2, vmSize: "Standard_D4s_v5" },
+      identity: { type: "SystemAssigned" },
+    });
+    const aks = new AksDefenderForContainers(this, "aks-defender", {
+      location,
+      workspaceResourceGroupName: group.name,
+      workspaceOptions: { name: `${prefix}-mc-defender`, retentionInDays: 90 },
+      clusters: [cluster],
+      policyScopeId: subscriptionScope,
+    });
+
+    // On-premises: Arc-enabled clusters, sharing the plan and the workspace.
+    new ArcDefenderForContainers(this, "arc-defender", {
+      location,
+      plan: aks.plan,
+      workspaceResourceId: aks.workspaceResourceId,
+      clusterIds: exampleSetting(this, "arcClusterIds")
+        .split(",")
+        .map((id) => id.replace(/^\/subscriptions\/[^/]+/, subscriptionScope)),
+    });
+
+    // AWS and GCP: connectors in the security resource group, sensors on the clusters.
+    new EksDefenderForContainers(this, "eks-defender", {
+      accountId: exampleSetting(this, "awsAccountId"),
+      azureTenantId: tenantId,
+      region: exampleSetting(this, "awsRegion"),
+      resourceGroupId: connectorGroupId,
+      location,
+      clusters: exampleSetting(this, "eksClusterNames")
+        .split(",")
+        .map((name) => EksDefenderCluster.fromName(name)),
+    });
+    new GkeDefenderForContainers(this, "gke-defender", {
+      projectId: exampleSetting(this, "gcpProjectId"),
+      projectNumber: exampleSetting(this, "gcpProjectNumber"),
+      azureTenantId: tenantId,
+      connectorResourceGroupId: connectorGroupId,
+      connectorLocation: location,
+      clusters: exampleSetting(this, "gkeExistingClusters")
+        .split(",")
+        .map((entry) => {
+          const [name, clusterLocation] = entry.split(":");
+          return GkeCluster.fromName({ name, location: clusterLocation });
+        }),
+    });
+
+    // Day two: who hears about alerts, where alerts go, and what pods may do.
+    new SecurityContact(this, "contacts", { emails: ["secops@contoso.example", "platform@contoso.example"], alertNotifications: true, alertsToAdmins: true });
+    new AlertExport(this, "alert-export", {
+      resourceGroupName: group.name,
+      location,
+      scopes: [subscriptionScope],
+      workspaceResourceId: aks.workspaceResourceId,
+      alertSeverities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM],
+    });
+    new PodSecurityBaseline(this, "pod-security", { scope: subscriptionScope, effect: PodSecurityEffect.AUDIT });
+
+    new TerraformOutput(this, "workspace_resource_id", { value: aks.workspaceResourceId });
+  }
+}
