@@ -111,6 +111,26 @@ function benchFleets(): void {
   }
 }
 
+function benchEstate(): void {
+  const [subscriptions, accounts, projects] = [200, 100, 50];
+  const runs = args.has("--quick") ? 1 : 3;
+  const results = Array.from({ length: runs }, () => {
+    const sample = runNode(`process.stdout.write(JSON.stringify(require("./test/bench/estate-scale.ts").synthesizeEstate(${subscriptions}, ${accounts}, ${projects})));`, {
+      cwd: ROOT,
+      nodeArgs: ["--require", "tsx/cjs"],
+    });
+    return { sample, result: JSON.parse(sample.stdout) as { stacks: number; ms: number } };
+  });
+  const wallMs = median(results.map((r) => r.sample.wallMs));
+  const peakRssMb = median(results.map((r) => r.sample.peakRssMb));
+  rows.push({
+    scenario: `estate of ${subscriptions} subscriptions + ${accounts} AWS accounts + ${projects} GCP projects (${results[0].result.stacks} stacks): load, construct, synth`,
+    subject: { wallMs, peakRssMb, stdout: "" },
+    note: `construct + synth alone: ${seconds(median(results.map((r) => r.result.ms)))}`,
+  });
+  budgets.push({ what: "estate of 350 stacks", limit: "< 20 s and < 1.5 GB", actual: `${seconds(wallMs)}, ${mb(peakRssMb)}`, ok: wallMs < 20_000 && peakRssMb < 1536 });
+}
+
 function benchTests(): void {
   const runs = args.has("--quick") ? 1 : 3;
   const times = Array.from({ length: runs }, () => timeCommand("npm", ["test", "--silent"], ROOT)).sort((a, b) => a - b);
@@ -126,7 +146,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 function render(): string {
   const lines = [
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}. ` +
-      `Median of ${RUNS} fresh processes per figure (npm test: see row).`,
+      `Median of ${RUNS} fresh processes per figure (estate and npm test: see rows).`,
     "",
     "| scenario | time | peak RSS | baseline | baseline time | baseline RSS | time ratio | RSS ratio | notes |",
     "|---|---:|---:|---|---:|---:|---:|---:|---|",
@@ -149,6 +169,7 @@ function main(): void {
   benchImports();
   benchExamples();
   benchFleets();
+  benchEstate();
   if (!args.has("--no-tests")) benchTests();
   const table = render();
   console.log(table);
