@@ -9,7 +9,7 @@ import { GUID_RULE, IdentifierRule } from "../core/validation";
 // The estate description file, as a zod schema. Every message is phrased to follow "expected", so
 // the loader can print "<file>: <path>: got <value>; expected <message>".
 
-const rule = (r: IdentifierRule) => z.string().regex(r.pattern, { error: r.form });
+const rule = (r: IdentifierRule) => z.string({ error: r.form }).regex(r.pattern, { error: r.form });
 const azureId = (format: AzureResourceIdFormat) =>
   z.string().refine((value) => isAzureResourceId(value, format), { error: format.description });
 const azureRegion = z
@@ -41,14 +41,14 @@ export const BackendSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({
     type: z.literal("cloud"),
-    organization: z.string().min(1, { error: "an HCP Terraform organization name" }),
+    organization: z.string({ error: "an HCP Terraform organization name" }).min(1, { error: "an HCP Terraform organization name" }),
     hostname: z.string().optional(),
     project: z.string().optional(),
     workspaceNameTemplate: template.default("defender-{stack}"),
   }),
   z.strictObject({
     type: z.literal("azurerm"),
-    resourceGroupName: z.string().min(1, { error: "a resource group name" }),
+    resourceGroupName: z.string({ error: "a resource group name" }).min(1, { error: "a resource group name" }),
     storageAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, { error: "a storage account name of 3-24 lowercase letters or digits" }),
     containerName: z.string().min(3, { error: "a blob container name of 3-63 characters" }).max(63, { error: "a blob container name of 3-63 characters" }),
     keyTemplate: template.default("defender/{stack}.tfstate"),
@@ -93,7 +93,7 @@ const PolicySchema = z.strictObject({
 
 const WorkspaceSchema = z.union([
   z.strictObject({
-    resourceGroupName: z.string().min(1, { error: "a resource group name" }),
+    resourceGroupName: z.string({ error: "a resource group name" }).min(1, { error: "a resource group name" }),
     name: z.string().optional(),
     retentionInDays: z.number({ error: "a whole number from 30 to 730" }).int({ error: "a whole number from 30 to 730" }).min(30, { error: "a whole number from 30 to 730" }).max(730, { error: "a whole number from 30 to 730" }).optional(),
   }),
@@ -129,7 +129,7 @@ const SubscriptionSchema = z.strictObject({
 const ConnectorPlacementSchema = z.strictObject({
   /** Name of an entry of `azure.subscriptions`. */
   subscription: unitName,
-  resourceGroupName: z.string().min(1, { error: "a resource group name" }),
+  resourceGroupName: z.string({ error: "a resource group name" }).min(1, { error: "a resource group name" }),
   location: azureRegion.optional(),
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/, { error: "a connector name of 1-80 letters, digits, hyphens or underscores" }).optional(),
 });

@@ -952,7 +952,7 @@ const AKS_IN_ARC_LIST = "/subscriptions/aaaaaaaa-0000-0000-0000-000000000002/res
 const ESTATE_CASES = estateCases([
   ["tenant that is a domain", (e) => (e.defaults.tenantId = "contoso"), `estate.yaml: defaults.tenantId: got "contoso"; expected ${GUID_FORM}.`],
   // The expected form of a missing value is zod's type name ("a string"), not the GUID form.
-  ["missing tenant", (e) => delete e.defaults.tenantId, "estate.yaml: defaults.tenantId: got nothing; expected a string."],
+  ["missing tenant", (e) => delete e.defaults.tenantId, "estate.yaml: defaults.tenantId: got nothing; expected a GUID of the form 00000000-0000-0000-0000-000000000000."],
   ["backend type outside the list", (e) => (e.defaults.backend = { type: "consul" }), 'estate.yaml: defaults.backend.type: got "consul"; expected one of "local", "cloud", "azurerm", "s3", "gcs".'],
   ["misspelled backend key", (e) => (e.defaults.backend.storageAcountName = "x"), 'estate.yaml: defaults.backend.storageAcountName: got "x"; expected no key "storageAcountName" here (check the spelling).'],
   [
