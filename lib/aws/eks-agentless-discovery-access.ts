@@ -2,6 +2,7 @@ import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
 import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { TerraformIterator, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { isUnresolved } from "../core/validation";
 import { AwsPartition, partitionOfArn, validateAwsPartition, validateIamRoleArn } from "../core/aws-arn";
 import { validateAwsRegion, validateEksClusterName } from "../core/aws-identifiers";
 import { eksClusterAccessPolicyArn, EksDiscoveryAccess } from "../core/catalog";
@@ -186,7 +187,8 @@ export class EksAgentlessDiscoveryAccess extends Construct {
     const other = this.mode === EksAccessMode.CONFIG_MAP ? EksAccessMode.ACCESS_ENTRIES : EksAccessMode.CONFIG_MAP;
     for (const prop of foreign) {
       if (props[prop] === undefined) continue;
-      throw new DefenderValidationError(this, `${prop}: got a value in ${this.mode} mode; expected it unset, since it applies to ${other} mode only.`);
+      const shown = isUnresolved(props[prop]) ? "a reference" : JSON.stringify(props[prop]);
+      throw new DefenderValidationError(this, `${prop}: got ${shown} in ${this.mode} mode; expected it unset, since it applies to ${other} mode only.`);
     }
   }
 }

@@ -99,7 +99,7 @@ export class DefenderEgressFirewallRules extends Construct {
 
     const selected = defenderEgressRules(cloud, components);
     if (selected.length === 0) {
-      throw new DefenderValidationError(this, `components: got ${components.join(", ")} for cloud "${cloud}"; expected components with documented endpoints in that cloud.`);
+      throw new DefenderValidationError(this, `components: got ${JSON.stringify(components)} for cloud "${cloud}"; expected components with documented endpoints in that cloud.`);
     }
     const regions = (props.regions ?? []).map((r, i) => validateAzureRegion(this, `regions[${i}]`, r));
     if (regions.length > 0) validateNonEmptyUnique(this, "regions", regions, (r) => r, "region");

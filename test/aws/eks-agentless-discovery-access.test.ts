@@ -175,7 +175,7 @@ describe("EksAgentlessDiscoveryAccess", () => {
 
     test("props of the other mode", () => {
       expect(() => synthAccess({ existingRoleMappings: [] })).toThrow(
-        "[test/access] existingRoleMappings: got a value in ACCESS_ENTRIES mode; expected it unset, since it applies to CONFIG_MAP mode only.",
+        "[test/access] existingRoleMappings: got [] in ACCESS_ENTRIES mode; expected it unset, since it applies to CONFIG_MAP mode only.",
       );
       expect(() =>
         synthesizeIn(kubernetesStack, (stack) =>
@@ -187,7 +187,7 @@ describe("EksAgentlessDiscoveryAccess", () => {
             accessPolicyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy",
           }),
         ),
-      ).toThrow("[test/access] accessPolicyArn: got a value in CONFIG_MAP mode; expected it unset, since it applies to ACCESS_ENTRIES mode only.");
+      ).toThrow('[test/access] accessPolicyArn: got "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy" in CONFIG_MAP mode; expected it unset, since it applies to ACCESS_ENTRIES mode only.');
     });
 
     test("an unknown mode", () => {

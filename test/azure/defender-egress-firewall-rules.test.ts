@@ -126,7 +126,7 @@ describe("DefenderEgressFirewallRules", () => {
 
     test("components with nothing documented for the cloud", () => {
       expect(make({ cloud: AzureCloud.CHINA, components: [EgressComponent.SENSOR_DEFENDER_ENDPOINT] })).toThrow(
-        '[test/fw] components: got sensor-defender-endpoint for cloud "china"; expected components with documented endpoints in that cloud.',
+        '[test/fw] components: got ["sensor-defender-endpoint"] for cloud "china"; expected components with documented endpoints in that cloud.',
       );
     });
 

@@ -240,12 +240,12 @@ const EKS_ACCESS_CASES = casesOf("EksAgentlessDiscoveryAccess", eksAccess, [
   [
     "CONFIG_MAP prop in ACCESS_ENTRIES mode",
     { existingRoleMappings: [] },
-    "[test/subject] existingRoleMappings: got a value in ACCESS_ENTRIES mode; expected it unset, since it applies to CONFIG_MAP mode only.",
+    "[test/subject] existingRoleMappings: got [] in ACCESS_ENTRIES mode; expected it unset, since it applies to CONFIG_MAP mode only.",
   ],
   [
     "ACCESS_ENTRIES prop in CONFIG_MAP mode",
     { ...CONFIG_MAP, accessPolicyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy" },
-    "[test/subject] accessPolicyArn: got a value in CONFIG_MAP mode; expected it unset, since it applies to ACCESS_ENTRIES mode only.",
+    '[test/subject] accessPolicyArn: got "arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy" in CONFIG_MAP mode; expected it unset, since it applies to ACCESS_ENTRIES mode only.',
   ],
   [
     "two clusters in CONFIG_MAP mode",
@@ -872,7 +872,7 @@ const EGRESS_CASES = casesOf("DefenderEgressFirewallRules", egressRules, [
   [
     "component without endpoints in the cloud",
     { cloud: AzureCloud.CHINA, components: [EgressComponent.SENSOR_DEFENDER_ENDPOINT] },
-    '[test/subject] components: got sensor-defender-endpoint for cloud "china"; expected components with documented endpoints in that cloud.',
+    '[test/subject] components: got ["sensor-defender-endpoint"] for cloud "china"; expected components with documented endpoints in that cloud.',
   ],
   [
     "regional component without regions",
