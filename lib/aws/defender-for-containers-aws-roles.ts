@@ -3,7 +3,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { AwsPartition, iamRoleArn, validateAwsPartition } from "../core/aws-arn";
-import { validateAwsAccountId, validateAwsRegion, validateIamRoleName } from "../core/aws-identifiers";
+import { validateAwsAccountId, validateAwsExternalId, validateAwsRegion, validateIamRoleName } from "../core/aws-identifiers";
 import {
   AGENTLESS_DISCOVERY_ROLE_NAME_PREFIX,
   awsManagedPolicyArn,
@@ -149,7 +149,6 @@ interface RoleSpec {
   readonly managedPolicies?: Readonly<Record<string, string>>;
 }
 
-const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const MANAGED_POLICY_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(?:\d{12}|aws):policy\/[\w+=,.@\/-]{1,512}$/;
 
 /**
@@ -389,7 +388,7 @@ export class DefenderForContainersAwsRoles extends Construct {
 
   private legacyDataCollectionTrust(externalId: string | undefined): PolicyStatement[] {
     if (externalId === undefined) return [];
-    validatePattern(this, "dataCollectionExternalId", externalId, EXTERNAL_ID, "an external ID of 2-1224 letters, digits or +=,.@:/_- characters");
+    validateAwsExternalId(this, "dataCollectionExternalId", externalId);
     if (this.partition !== AwsPartition.AWS) {
       invalidValue(this, "dataCollectionExternalId", externalId, `no legacy trust in partition "${this.partition}"`, "Defender's legacy IAM user exists in the commercial partition only.");
     }

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import {
   validateAwsAccountId,
   validateAwsRegion,
+  validateAwsExternalId,
   validateCloudWatchLogsRetentionDays,
 } from "../core/aws-identifiers";
 import { validateIamRoleArn } from "../core/aws-arn";
@@ -123,7 +124,9 @@ export class AwsSecurityConnector extends SecurityConnector {
     if (cloudWatchToKinesis) offering[A.CLOUDWATCH_TO_KINESIS] = cloudWatchToKinesis;
     if (kinesisToS3) offering[A.KINESIS_TO_S3] = kinesisToS3;
     offering[A.KUBE_AUDIT_RETENTION_TIME] = retention;
-    if (props.dataCollectionExternalId !== undefined) offering[A.DATA_COLLECTION_EXTERNAL_ID] = props.dataCollectionExternalId;
+    if (props.dataCollectionExternalId !== undefined) {
+      offering[A.DATA_COLLECTION_EXTERNAL_ID] = validateAwsExternalId(connector, "dataCollectionExternalId", props.dataCollectionExternalId);
+    }
 
     return {
       environmentName: SecurityConnectorEnvironment.AWS.environmentName,

@@ -2,7 +2,7 @@ import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DefaultWorkspaceNaming, LogAnalytics } from "../core/catalog";
-import { AzureResourceIdFormats, formatAzureResourceId } from "../core/azure-resource-id";
+import { AzureResourceIdFormats, formatAzureResourceId, validateResourceGroupName } from "../core/azure-resource-id";
 import { setPreventDestroy } from "../core/lifecycle";
 import { defaultWorkspaceLocationCode, normalizeRegion, validateAzureRegion } from "../core/region";
 import { GUID_FORM, isGuid, isUnresolved, validateIntegerInRange, validatePattern } from "../core/validation";
@@ -113,6 +113,7 @@ export class DefenderWorkspace extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderWorkspaceProps) {
     super(scope, id);
+    validateResourceGroupName(this, "resourceGroupName", props.resourceGroupName);
     const location = validateAzureRegion(this, "location", props.location);
     const name = props.name ?? `law-defender-containers-${isUnresolved(location) ? "region" : normalizeRegion(location)}`;
     validatePattern(this, "name", name, WORKSPACE_NAME, "4-63 letters, digits or hyphens, starting and ending with a letter or digit");

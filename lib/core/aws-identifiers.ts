@@ -14,6 +14,8 @@ export const AwsIdentifierRules = {
   },
   ROLE_NAME: { pattern: /^[\w+=,.@-]{1,64}$/, form: "an IAM role name of 1-64 letters, digits or +=,.@_- characters" },
   ARN: { pattern: /^arn:aws(?:-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:.+$/, form: "an ARN such as arn:aws:iam::123456789012:role/name" },
+  /** `sts:ExternalId` (IAM: 2-1224 characters). */
+  EXTERNAL_ID: { pattern: /^[\w+=,.@:/-]{2,1224}$/, form: "an external ID of 2-1224 letters, digits or +=,.@:/_- characters" },
   EKS_CLUSTER_NAME: {
     pattern: /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/,
     form: "an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit",
@@ -39,6 +41,11 @@ export function validateIamRoleName(scope: IConstruct, prop: string, value: stri
 export function validateArn(scope: IConstruct, prop: string, value: string, what = "an ARN"): string {
   const rule = AwsIdentifierRules.ARN;
   return validateRule(scope, prop, value, { pattern: rule.pattern, form: rule.form.replace(/^an ARN/, what) });
+}
+
+/** Validates an `sts:ExternalId` value. Tokens pass through. */
+export function validateAwsExternalId(scope: IConstruct, prop: string, value: string): string {
+  return validateRule(scope, prop, value, AwsIdentifierRules.EXTERNAL_ID);
 }
 
 /** Validates an EKS cluster name (1-100 letters, digits, hyphens or underscores, starting alphanumeric). Tokens pass through. */

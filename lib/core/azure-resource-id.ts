@@ -212,3 +212,15 @@ export function formatAzureResourceId(format: AzureResourceIdFormat, parts: Omit
   });
   return `/${segments.join("/")}`;
 }
+
+/**
+ * Validates a resource group name: 1-90 letters, digits, underscores, hyphens, periods or
+ * parentheses, not ending with a period (ARM naming rules). Tokens pass through.
+ */
+export function validateResourceGroupName(scope: IConstruct, prop: string, value: string): string {
+  if (isUnresolved(value)) return value;
+  if (typeof value !== "string" || !RESOURCE_GROUP.pattern.test(value)) {
+    invalidValue(scope, prop, value, "a resource group name of 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending with a period");
+  }
+  return value;
+}

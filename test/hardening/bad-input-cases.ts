@@ -452,6 +452,7 @@ const RESOURCE_GROUP_FORM = "a resource group ID such as /subscriptions/<subscri
 
 const AWS_CONNECTOR_CASES = casesOf("AwsSecurityConnector", awsConnector, [
   ["account ID of 5 digits", { accountId: "12345" }, '[test/subject] accountId: got "12345"; expected a 12-digit AWS account ID such as 123456789012.'],
+  ["external ID of one character", { dataCollectionExternalId: "x" }, '[test/subject] dataCollectionExternalId: got "x"; expected an external ID of 2-1224 letters, digits or +=,.@:/_- characters.'],
   [
     "role name instead of role ARN",
     { kinesisToS3RoleArn: "MDCContainersK8sKinesisToS3Role" },
@@ -1043,6 +1044,14 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       input: `name ${name.length > 10 ? `of ${name.length} characters` : JSON.stringify(name)}`,
       build: (stack) => new DefenderWorkspace(stack, "subject", { resourceGroupName: "rg", location: "eastus", name }),
       message: `[test/subject] name: got ${JSON.stringify(name)}; expected 4-63 letters, digits or hyphens, starting and ending with a letter or digit.`,
+    }),
+  ),
+  ...["", "rg.", "a".repeat(91), "rg/security"].map(
+    (resourceGroupName): BadInputCase => ({
+      construct: "DefenderWorkspace",
+      input: `resource group name ${resourceGroupName.length > 10 ? `of ${resourceGroupName.length} characters` : JSON.stringify(resourceGroupName)}`,
+      build: (stack) => new DefenderWorkspace(stack, "subject", { resourceGroupName, location: "eastus" }),
+      message: `[test/subject] resourceGroupName: got ${JSON.stringify(resourceGroupName)}; expected a resource group name of 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending with a period.`,
     }),
   ),
   {
