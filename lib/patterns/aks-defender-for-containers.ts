@@ -4,14 +4,12 @@ import {
   AksAgentlessDiscovery,
   AksDefenderSensor,
   AksPolicyAddon,
-  DefenderForContainersPlan,
-  DefenderWorkspace,
   DefenderWorkspaceAssignment,
   PolicyAddonAssignment,
   TargetClusters,
 } from "../azure";
 import { DefenderPatternProps } from "./defender-pattern-props";
-import { planAndWorkspace } from "./private/plan-and-workspace";
+import { AzureDefenderPattern } from "./private/azure-defender-pattern";
 
 /** Props of {@link AksDefenderForContainers}. */
 export interface AksDefenderForContainersProps extends DefenderPatternProps {
@@ -59,13 +57,7 @@ export interface AksDefenderForContainersProps extends DefenderPatternProps {
  * add-on DINE assignments at a subscription, management group or resource group, with remediation.
  * Every inner construct is exposed for further settings.
  */
-export class AksDefenderForContainers extends Construct {
-  /** The plan (created or given). */
-  public readonly plan: DefenderForContainersPlan;
-  /** The workspace, when the pattern created it. */
-  public readonly workspace?: DefenderWorkspace;
-  /** The workspace the sensors and assignments use. */
-  public readonly workspaceResourceId: string;
+export class AksDefenderForContainers extends AzureDefenderPattern {
   /** One sensor per cluster in `clusters`, in order. */
   public readonly sensors: AksDefenderSensor[] = [];
   /** One policy add-on per cluster in `clusters`, in order (none with `policyAddon: false`). */
@@ -78,11 +70,7 @@ export class AksDefenderForContainers extends Construct {
   public readonly agentlessDiscovery?: AksAgentlessDiscovery;
 
   constructor(scope: Construct, id: string, props: AksDefenderForContainersProps) {
-    super(scope, id);
-    const base = planAndWorkspace(this, props);
-    this.plan = base.plan;
-    this.workspace = base.workspace;
-    this.workspaceResourceId = base.workspaceResourceId;
+    super(scope, id, props);
     const policyAddon = props.policyAddon ?? true;
     const ignorePolicyChanges = props.ignorePolicyChanges ?? props.policyScopeId !== undefined;
 

@@ -3,15 +3,13 @@ import {
   ArcDefenderSensor,
   ArcPolicyExtension,
   ArcReleaseTrain,
-  DefenderForContainersPlan,
-  DefenderWorkspace,
   DefenderWorkspaceAssignment,
   PolicyAddonAssignment,
   TargetClusters,
 } from "../azure";
 import { FleetKey } from "../core/cluster-fleet";
 import { DefenderPatternProps } from "./defender-pattern-props";
-import { planAndWorkspace } from "./private/plan-and-workspace";
+import { AzureDefenderPattern } from "./private/azure-defender-pattern";
 
 /** Props of {@link ArcDefenderForContainers}. */
 export interface ArcDefenderForContainersProps extends DefenderPatternProps {
@@ -71,13 +69,7 @@ export interface ArcDefenderForContainersProps extends DefenderPatternProps {
  * cluster of a scope — the Arc custom-workspace and policy-extension DINE assignments with
  * remediation. Every inner construct is exposed for further settings.
  */
-export class ArcDefenderForContainers extends Construct {
-  /** The plan (created or given). */
-  public readonly plan: DefenderForContainersPlan;
-  /** The workspace, when the pattern created it. */
-  public readonly workspace?: DefenderWorkspace;
-  /** The workspace the sensors and assignments use. */
-  public readonly workspaceResourceId: string;
+export class ArcDefenderForContainers extends AzureDefenderPattern {
   /** The sensor extension on `clusterIds`. */
   public readonly sensor?: ArcDefenderSensor;
   /** The policy extension on `clusterIds`. */
@@ -88,11 +80,7 @@ export class ArcDefenderForContainers extends Construct {
   public readonly policyAddonAssignment?: PolicyAddonAssignment;
 
   constructor(scope: Construct, id: string, props: ArcDefenderForContainersProps) {
-    super(scope, id);
-    const base = planAndWorkspace(this, props);
-    this.plan = base.plan;
-    this.workspace = base.workspace;
-    this.workspaceResourceId = base.workspaceResourceId;
+    super(scope, id, props);
     const policyExtension = props.policyExtension ?? true;
 
     if (props.clusterIds !== undefined) {
