@@ -1,5 +1,6 @@
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
 import { Construct } from "constructs";
+import { invalidValue } from "../core/errors";
 import {
   AksAgentlessDiscovery,
   AksDefenderSensor,
@@ -100,6 +101,14 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
     }
 
     if (props.agentlessDiscoveryBindings) {
+      if (!props.clusters?.length && !props.agentlessDiscoveryClusterIds?.length) {
+        invalidValue(
+          this,
+          "agentlessDiscoveryClusterIds",
+          props.agentlessDiscoveryClusterIds,
+          "at least one AKS cluster ID (or clusters of this app) when agentlessDiscoveryBindings is true",
+        );
+      }
       this.agentlessDiscovery = new AksAgentlessDiscovery(this, "agentless-discovery", {
         clusters: props.clusters?.length ? props.clusters : undefined,
         clusterIds: props.agentlessDiscoveryClusterIds,

@@ -70,7 +70,7 @@ export interface GkeDefenderForContainersProps extends ConnectorPatternProps {
    * them itself; listing them keeps Terraform from removing them again.
    * @default - true when agentlessDiscovery is on
    */
-  readonly allowDefenderApiServerAccess?: boolean;
+  readonly allowApiServerAccess?: boolean;
   /**
    * More props of the workload identity pool (pool ID, display name).
    * @default - DefenderWorkloadIdentity defaults
@@ -205,7 +205,7 @@ export class GkeDefenderForContainers extends Construct {
       });
     }
 
-    if (props.allowDefenderApiServerAccess ?? agentlessDiscovery) {
+    if (props.allowApiServerAccess ?? agentlessDiscovery) {
       for (const { cluster } of clusters) if (cluster.containerCluster) allowDefenderGkeApiServerAccess(cluster.containerCluster);
     }
 

@@ -909,7 +909,7 @@ const PATTERN_CASES: BadInputCase[] = [
       { planOptions: { tier: PlanTier.FREE, sensor: true } },
       '[test/subject/plan] sensor: got true with tier "Free"; expected tier "Standard" — the service rejects extensions on the Free tier.',
     ],
-    ["agentless discovery bindings without any cluster", { clusters: [], agentlessDiscoveryBindings: true }, "[test/subject/agentless-discovery] clusterIds: got []; expected at least one AKS cluster."],
+    ["agentless discovery bindings without any cluster", { clusters: [], agentlessDiscoveryBindings: true }, "[test/subject] agentlessDiscoveryClusterIds: got undefined; expected at least one AKS cluster ID (or clusters of this app) when agentlessDiscoveryBindings is true."],
     ["workspace name as existing workspace ID", { workspaceResourceId: "law-sec" }, `[test/subject/sensor-0] workspaceResourceId: got "law-sec"; expected ${WORKSPACE_FORM}.`],
   ]),
   ...casesOf("ArcDefenderForContainers", arcPattern, [

@@ -324,7 +324,7 @@ describe("GkeDefenderForContainers", () => {
       expect(plain.audit_log_config).toEqual([{ log_type: "ADMIN_READ" }, { log_type: "DATA_READ" }, { log_type: "DATA_WRITE" }]);
     });
 
-    test("restricted authorized networks of app clusters get Defender's CIDRs; allowDefenderApiServerAccess: false leaves them", () => {
+    test("restricted authorized networks of app clusters get Defender's CIDRs; allowApiServerAccess: false leaves them", () => {
       const networks = { masterAuthorizedNetworksConfig: { cidrBlocks: [{ cidrBlock: "10.0.0.0/8", displayName: "corp" }] } };
       const blocks = (synth: SynthesizedStack) => onlyResourceOf(synth, "google_container_cluster").master_authorized_networks_config.cidr_blocks;
       expect(blocks(build({}, networks).synth)).toEqual([
@@ -332,7 +332,7 @@ describe("GkeDefenderForContainers", () => {
         { cidr_block: "172.212.245.192/28", display_name: "Microsoft Defender for Containers" },
         { cidr_block: "48.209.1.192/28", display_name: "Microsoft Defender for Containers" },
       ]);
-      expect(blocks(build({ allowDefenderApiServerAccess: false }, networks).synth)).toEqual([{ cidr_block: "10.0.0.0/8", display_name: "corp" }]);
+      expect(blocks(build({ allowApiServerAccess: false }, networks).synth)).toEqual([{ cidr_block: "10.0.0.0/8", display_name: "corp" }]);
     });
 
     test("per cluster: sensorDependsOn orders the release after a node pool; key separates clusters of the same name", () => {
