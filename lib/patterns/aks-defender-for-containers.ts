@@ -5,8 +5,6 @@ import {
   AksAgentlessDiscovery,
   AksDefenderSensor,
   AksPolicyAddon,
-  DefenderWorkspaceAssignment,
-  PolicyAddonAssignment,
   TargetClusters,
 } from "../azure";
 import { DefenderPatternProps } from "./defender-pattern-props";
@@ -63,16 +61,12 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
   public readonly sensors: AksDefenderSensor[] = [];
   /** One policy add-on per cluster in `clusters`, in order (none with `policyAddon: false`). */
   public readonly policyAddons: AksPolicyAddon[] = [];
-  /** The custom-workspace assignment (AKS), with `policyScopeId`. */
-  public readonly workspaceAssignment?: DefenderWorkspaceAssignment;
-  /** The policy add-on assignment (AKS), with `policyScopeId` and `policyAddon`. */
-  public readonly policyAddonAssignment?: PolicyAddonAssignment;
   /** The trusted-access bindings, with `agentlessDiscoveryBindings`. */
   public readonly agentlessDiscovery?: AksAgentlessDiscovery;
 
   constructor(scope: Construct, id: string, props: AksDefenderForContainersProps) {
-    super(scope, id, props);
     const policyAddon = props.policyAddon ?? true;
+    super(scope, id, props, { clusters: TargetClusters.AKS, addon: policyAddon, addonAssignmentId: "policy-addon-assignment", namePrefix: props.namePrefix });
     const ignorePolicyChanges = props.ignorePolicyChanges ?? props.policyScopeId !== undefined;
 
     (props.clusters ?? []).forEach((cluster, index) => {
@@ -82,23 +76,6 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
       );
       if (policyAddon) this.policyAddons.push(new AksPolicyAddon(this, `policy-addon-${index}`, { cluster, ignorePolicyChanges }));
     });
-
-    if (props.policyScopeId !== undefined) {
-      const common = {
-        scopeId: props.policyScopeId,
-        scopeType: props.policyScopeType,
-        location: props.location,
-        clusters: TargetClusters.AKS,
-        remediate: props.remediate ?? true,
-        namePrefix: props.namePrefix,
-        provider: props.provider,
-      };
-      if (props.sensorPolicy ?? true) this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
-        ...common,
-        logAnalyticsWorkspaceResourceId: this.workspaceResourceId,
-      });
-      if (policyAddon) this.policyAddonAssignment = new PolicyAddonAssignment(this, "policy-addon-assignment", common);
-    }
 
     if (props.agentlessDiscoveryBindings) {
       if (!props.clusters?.length && !props.agentlessDiscoveryClusterIds?.length) {

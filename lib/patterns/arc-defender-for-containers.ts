@@ -3,8 +3,6 @@ import {
   ArcDefenderSensor,
   ArcPolicyExtension,
   ArcReleaseTrain,
-  DefenderWorkspaceAssignment,
-  PolicyAddonAssignment,
   TargetClusters,
 } from "../azure";
 import { FleetKey } from "../core/cluster-fleet";
@@ -74,14 +72,10 @@ export class ArcDefenderForContainers extends AzureDefenderPattern {
   public readonly sensor?: ArcDefenderSensor;
   /** The policy extension on `clusterIds`. */
   public readonly policyExtension?: ArcPolicyExtension;
-  /** The custom-workspace assignment (Arc), with `policyScopeId`. */
-  public readonly workspaceAssignment?: DefenderWorkspaceAssignment;
-  /** The policy extension assignment (Arc), with `policyScopeId` and `policyExtension`. */
-  public readonly policyAddonAssignment?: PolicyAddonAssignment;
 
   constructor(scope: Construct, id: string, props: ArcDefenderForContainersProps) {
-    super(scope, id, props);
     const policyExtension = props.policyExtension ?? true;
+    super(scope, id, props, { clusters: TargetClusters.ARC, addon: policyExtension, addonAssignmentId: "policy-extension-assignment", namePrefix: props.namePrefix, excludedDistributions: props.excludedDistributions });
 
     if (props.clusterIds !== undefined) {
       const targets = { clusterIds: props.clusterIds, fleetKey: props.fleetKey, releaseTrain: props.releaseTrain, provider: props.provider };
@@ -94,24 +88,6 @@ export class ArcDefenderForContainers extends AzureDefenderPattern {
         plan: this.plan,
       });
       if (policyExtension) this.policyExtension = new ArcPolicyExtension(this, "policy-extension", targets);
-    }
-
-    if (props.policyScopeId !== undefined) {
-      const common = {
-        scopeId: props.policyScopeId,
-        scopeType: props.policyScopeType,
-        location: props.location,
-        clusters: TargetClusters.ARC,
-        remediate: props.remediate ?? true,
-        namePrefix: props.namePrefix,
-        provider: props.provider,
-      };
-      if (props.sensorPolicy ?? true) this.workspaceAssignment = new DefenderWorkspaceAssignment(this, "workspace-assignment", {
-        ...common,
-        logAnalyticsWorkspaceResourceId: this.workspaceResourceId,
-        excludedDistributions: props.excludedDistributions,
-      });
-      if (policyExtension) this.policyAddonAssignment = new PolicyAddonAssignment(this, "policy-extension-assignment", common);
     }
   }
 }
