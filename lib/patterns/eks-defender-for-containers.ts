@@ -1,7 +1,7 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { Annotations, Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
+import { Annotations, dependable, Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DefenderForContainersAwsRoles, DefenderForContainersAwsRolesProps } from "../aws/defender-for-containers-aws-roles";
 import { DefenderOidcProvider, DefenderOidcProviderProps, IDefenderOidcProvider } from "../aws/defender-oidc-provider";
@@ -279,9 +279,10 @@ export class EksDefenderForContainers extends Construct {
           region,
           provider: awsProvider,
         });
-        const ownClusters = inRegion.flatMap((c) => (c.source.cluster ? [c.source.cluster.fqn] : []));
+        // depends_on takes bare addresses ("type.name"): dependable() renders them, `.fqn` would render "${…}".
+        const ownClusters = inRegion.flatMap((c) => (c.source.cluster ? [dependable(c.source.cluster)] : []));
         if (ownClusters.length > 0) grant.accessEntry!.dependsOn = ownClusters;
-        dependencies.push(grant.policyAssociation!.fqn);
+        dependencies.push(dependable(grant.policyAssociation!));
         access[region] = grant;
       }
       this.agentlessDiscoveryAccess = access;
@@ -347,7 +348,7 @@ export class EksDefenderForContainers extends Construct {
         provider: helm,
       });
       const waitFor = c.source.options.sensorDependsOn ?? [];
-      if (waitFor.length > 0) sensor.release.dependsOn = waitFor.map((d) => d.fqn);
+      if (waitFor.length > 0) sensor.release.dependsOn = waitFor.map((d) => dependable(d));
       sensors[c.name] = sensor;
     }
     this.helmProviders = helmProviders;

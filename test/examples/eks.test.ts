@@ -69,14 +69,14 @@ describe("examples/eks", () => {
       mdcContainersImageAssessment: { enabled: true, cloudRoleArn: role("image-assessment-role_5F0441B5") },
       enableDefenderAgentAutoProvisioning: false,
     });
-    expect(connector.depends_on).toEqual(["${aws_eks_access_policy_association.defender_discovery-access-eu-west-1_policy-association_5914555E}"]);
+    expect(connector.depends_on).toEqual(["aws_eks_access_policy_association.defender_discovery-access-eu-west-1_policy-association_5914555E"]);
   });
 
   test("every cluster, defined here or existing, gets an access entry for the discovery role", () => {
     const entry = onlyResourceOf(synth, "aws_eks_access_entry");
     expect(entry.for_each).toEqual({ "mdc-example-eks": "mdc-example-eks", "payments-prod": "payments-prod", "search-prod": "search-prod" });
     expect(entry.principal_arn).toBe(role("agentless-discovery-role_7312C47B"));
-    expect(entry.depends_on).toEqual(["${aws_eks_cluster.cluster}"]);
+    expect(entry.depends_on).toEqual(["aws_eks_cluster.cluster"]);
   });
 
   test("the cluster defined here has audit logs and a mode that takes access entries", () => {
@@ -94,7 +94,7 @@ describe("examples/eks", () => {
       expect(release).toMatchObject({ namespace: "mdc", version: "0.10.5", atomic: true });
       expect(id).toContain(values.global.cloudIdentifiers.AWS.clusterName);
     }
-    expect(releases["defender_sensor-mdc-example-eks_release_1C5088CC"].depends_on).toEqual(["${aws_eks_node_group.nodes}"]);
+    expect(releases["defender_sensor-mdc-example-eks_release_1C5088CC"].depends_on).toEqual(["aws_eks_node_group.nodes"]);
     expect(releases["defender_sensor-payments-prod_release_DAADD8DD"].depends_on).toBeUndefined();
   });
 

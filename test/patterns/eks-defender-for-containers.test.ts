@@ -96,10 +96,10 @@ describe("EksDefenderForContainers", () => {
       const entry = onlyResourceOf(synth, "aws_eks_access_entry");
       expect(entry.for_each).toEqual({ app: "app", legacy: "legacy" });
       expect(entry).toMatchObject({ cluster_name: "${each.key}", region: "eu-west-1", type: "STANDARD", principal_arn: roleArnRef(synth, "MDCContainersAgentlessDiscoveryK8sRole") });
-      expect(entry.depends_on).toEqual(["${aws_eks_cluster.app}"]);
+      expect(entry.depends_on).toEqual(["aws_eks_cluster.app"]);
       const association = onlyResourceOf(synth, "aws_eks_access_policy_association");
       expect(association.policy_arn).toBe("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy");
-      expect(onlyResourceOf(synth, "azapi_resource").depends_on).toEqual([`\${aws_eks_access_policy_association.${idOf(synth, "aws_eks_access_policy_association")[0]}}`]);
+      expect(onlyResourceOf(synth, "azapi_resource").depends_on).toEqual([`aws_eks_access_policy_association.${idOf(synth, "aws_eks_access_policy_association")[0]}`]);
     });
 
     test("the app's cluster gets audit logs; an unrestricted endpoint is left alone", () => {
@@ -182,7 +182,7 @@ describe("EksDefenderForContainers", () => {
       ["us-east-1", { "a-us": "a-us", "c-us": "c-us" }],
     ]);
     expect(entries[0].depends_on).toBeUndefined();
-    expect(entries[1].depends_on).toEqual(["${aws_eks_cluster.c-us}"]);
+    expect(entries[1].depends_on).toEqual(["aws_eks_cluster.c-us"]);
     expect(onlyResourceOf(synth, "azapi_resource").depends_on).toHaveLength(2);
     expect(onlyResourceOf(synth, "azapi_resource").body.properties.environmentData.regions).toEqual(["us-east-1", "eu-west-1"]);
     const lookup = Object.values<any>(synth.data!.aws_eks_cluster)[0];
@@ -293,7 +293,7 @@ describe("EksDefenderForContainers", () => {
       );
       const release = releasesByCluster(synth).app;
       expect(release.version).toBe("0.9.58");
-      expect(release.depends_on).toEqual(["${aws_eks_node_group.nodes}"]);
+      expect(release.depends_on).toEqual(["aws_eks_node_group.nodes"]);
       const values = JSON.parse(release.values[0]);
       expect(values.collectors).toEqual({ seLinuxOptions: { type: "super_t" } });
       expect(values["microsoft-defender-for-containers-sensor"].collectors).toEqual({ antimalwareCollector: { enable: true } });
