@@ -214,9 +214,12 @@ export function traversalsOf(expression: string): Traversal[] {
 
 /** Every traversal in a template string (none for a plain literal). */
 export function traversalsInTemplate(value: string): Traversal[] {
-  return templateParts(value)
-    .filter((part) => part.kind !== "literal")
-    .flatMap((part) => traversalsOf(part.kind === "directive" ? directiveExpression(part.text) : part.text));
+  const parts = templateParts(value).filter((part) => part.kind !== "literal");
+  // `%{ for n in list }` binds n for the parts that follow.
+  const bound = new Set(parts.flatMap((part) => /^~?\s*for\s+([^]*?)\s+in\b/.exec(part.kind === "directive" ? part.text : "")?.[1].split(",").map((n) => n.trim()) ?? []));
+  return parts
+    .flatMap((part) => traversalsOf(part.kind === "directive" ? directiveExpression(part.text) : part.text))
+    .filter((t) => !bound.has(t.root));
 }
 
 /** The expression of a directive: `if x`, `for a in list`, `else`, `endif` (strip markers `~`). */
