@@ -16,6 +16,8 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  // Provider schemas (lib/testing/schema) are derived and cached once per package version, here.
+  globalSetup: "<rootDir>/test/global-setup.ts",
   // Two cores: one worker per core, and recycle workers that grow (cdktf providers are large).
   maxWorkers: 2,
   workerIdleMemoryLimit: "1GB",
