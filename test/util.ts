@@ -3,7 +3,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, Fn, TerraformStack, Testing } from "cdktf";
 import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -180,4 +180,13 @@ export function awsAzapiStack(context: Record<string, unknown> = {}): TerraformS
   const stack = awsStack(context);
   new AzapiProvider(stack, "azapi");
   return stack;
+}
+
+/**
+ * An unresolved string that Terraform accepts anywhere (`${lower("…")}`): for tests of values the
+ * library must pass through without validating. `Token.asString({ ref: … })` would synthesize an object,
+ * which Terraform refuses where a string belongs.
+ */
+export function unresolved(value: string): string {
+  return Fn.lower(value);
 }

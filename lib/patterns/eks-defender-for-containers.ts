@@ -1,7 +1,7 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { Annotations, dependable, Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
+import { Annotations, dependable, Fn, ref, TerraformDataSource, TerraformIterator, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DefenderForContainersAwsRoles, DefenderForContainersAwsRolesProps } from "../aws/defender-for-containers-aws-roles";
 import { DefenderOidcProvider, DefenderOidcProviderProps, IDefenderOidcProvider } from "../aws/defender-oidc-provider";
@@ -429,18 +429,26 @@ export class EksDefenderForContainers extends Construct {
   /** A helm provider for one cluster: endpoint and CA from the cluster (or its data source), token from `aws_eks_cluster_auth`. */
   private createHelmProvider(c: ResolvedCluster): HelmProvider {
     const cluster = c.source.cluster;
-    const attribute = (path: (string | number)[]) => Token.asString(Fn.lookupNested(this.existingClusters!, [c.name, ...path]));
-    const host = cluster ? cluster.endpoint : attribute(["endpoint"]);
-    const ca = cluster ? cluster.certificateAuthority.get(0).data : attribute(["certificate_authority", 0, "data"]);
+    const host = cluster ? cluster.endpoint : instanceAttribute(this.existingClusters!, c.name, "endpoint");
+    const ca = cluster ? cluster.certificateAuthority.get(0).data : instanceAttribute(this.existingClusters!, c.name, "certificate_authority[0].data");
     return new HelmProvider(this, `helm-${c.name}`, {
       alias: `${aliasPrefix(this.node.id)}-${c.name}`,
       kubernetes: {
         host,
         clusterCaCertificate: Fn.base64decode(ca),
-        token: Token.asString(Fn.lookupNested(this.clusterAuth!, [c.name, "token"])),
+        token: instanceAttribute(this.clusterAuth!, c.name, "token"),
       },
     });
   }
+}
+
+/**
+ * `<address>["<key>"].<attribute>` of one instance of a `for_each` data source. cdktf's `Fn.lookupNested`
+ * writes an identifier-like key as `.key`, which Terraform refuses on a `for_each` object ("Missing
+ * resource instance key"), so the index is written out.
+ */
+function instanceAttribute(data: TerraformDataSource, key: string, attribute: string): string {
+  return Token.asString(ref(`data.${data.terraformResourceType}.${data.friendlyUniqueId}[${JSON.stringify(key)}].${attribute}`, TerraformStack.of(data)));
 }
 
 /** A construct ID as the start of a provider alias (letters, digits, `_`, `-`; starting with a letter or `_`). */

@@ -1,6 +1,5 @@
-import { Token } from "cdktf";
 import { AksDefenderSensor, AksPolicyAddon, DefenderForContainersPlan } from "../../lib/azure";
-import { newStack, onlyResourceOf, synthesize } from "../util";
+import { newStack, onlyResourceOf, synthesize, unresolved } from "../util";
 import { testCluster } from "./fixtures";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -30,7 +29,7 @@ describe("AksDefenderSensor", () => {
   test("passes a workspace reference through", () => {
     const cluster = onlyResourceOf(
       synthesize((stack) =>
-        new AksDefenderSensor(stack, "sensor", { cluster: testCluster(stack), workspaceResourceId: Token.asString({ ref: "var.ws" }) }),
+        new AksDefenderSensor(stack, "sensor", { cluster: testCluster(stack), workspaceResourceId: unresolved("var.ws") }),
       ),
       AKS,
     );

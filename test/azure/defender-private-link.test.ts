@@ -1,8 +1,7 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { Token } from "cdktf";
 import { AmplsAccessMode, AzapiProvider, AzureCloud, DefenderPrivateLink, DefenderPrivateLinkProps, PrivateLinkMode } from "../../lib/azure";
 import { AzureMonitorPrivateLink } from "../../lib/core";
-import { newStack, onlyResourceOf, resourcesOf, synthesize, SynthesizedStack } from "../util";
+import { newStack, onlyResourceOf, resourcesOf, synthesize, SynthesizedStack, unresolved } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-net`;
@@ -170,10 +169,10 @@ describe("DefenderPrivateLink", () => {
 
     test("references pass through: the resource group name is taken from the ID in Terraform", () => {
       const result = synth({
-        resourceGroupId: Token.asString({ ref: "rg" }),
+        resourceGroupId: unresolved("rg"),
         location: "westeurope",
-        subnetId: Token.asString({ ref: "subnet" }),
-        virtualNetworkLinks: { spoke: Token.asString({ ref: "vnet" }) },
+        subnetId: unresolved("subnet"),
+        virtualNetworkLinks: { spoke: unresolved("vnet") },
       });
       const endpoint = onlyResourceOf(result, "azurerm_private_endpoint");
       expect(endpoint.resource_group_name).toMatch(/^\$\{element\(split\("\/", .*\), 4\)\}$/);
@@ -363,7 +362,7 @@ describe("DefenderPrivateLink", () => {
     });
 
     test("zones to create with a subnet reference and no links is an error", () => {
-      expect(build({ ...BASE, subnetId: Token.asString({ ref: "subnet" }) })).toThrow(
+      expect(build({ ...BASE, subnetId: unresolved("subnet") })).toThrow(
         /^\[test\/pl\] virtualNetworkLinks: got undefined; expected \{ <link name>: <virtual network ID> \} for the zones this construct creates/,
       );
     });
@@ -397,9 +396,9 @@ describe("DefenderPrivateLink", () => {
     test("references are not validated", () => {
       const result = synth({
         ...AMPLS,
-        workspaceResourceId: Token.asString({ ref: "ws" }),
-        existingDnsZoneIds: { "privatelink.blob.core.windows.net": Token.asString({ ref: "zone" }) },
-        virtualNetworkLinks: { a: Token.asString({ ref: "v1" }), b: Token.asString({ ref: "v2" }) },
+        workspaceResourceId: unresolved("ws"),
+        existingDnsZoneIds: { "privatelink.blob.core.windows.net": unresolved("zone") },
+        virtualNetworkLinks: { a: unresolved("v1"), b: unresolved("v2") },
       });
       expect(Object.keys(onlyResourceOf(result, "azurerm_private_dns_zone_virtual_network_link").for_each)).toHaveLength(8);
       expect(onlyResourceOf(result, "azurerm_private_endpoint").private_dns_zone_group.private_dns_zone_ids).toHaveLength(5);

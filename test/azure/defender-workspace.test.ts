@@ -1,6 +1,6 @@
-import { TerraformOutput, Token } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import { DefenderWorkspace } from "../../lib/azure";
-import { newStack, onlyResourceOf, synthesize } from "../util";
+import { newStack, onlyResourceOf, synthesize, unresolved } from "../util";
 
 const LAW = "azurerm_log_analytics_workspace";
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -66,7 +66,7 @@ describe("DefenderWorkspace", () => {
   });
 
   test("a location given as a token is not validated", () => {
-    const synth = synthesize((stack) => new DefenderWorkspace(stack, "ws", { name: "law-x", resourceGroupName: "rg", location: Token.asString({ ref: "var.loc" }) }));
+    const synth = synthesize((stack) => new DefenderWorkspace(stack, "ws", { name: "law-x", resourceGroupName: "rg", location: unresolved("var.loc") }));
     expect(onlyResourceOf(synth, LAW).name).toBe("law-x");
   });
 

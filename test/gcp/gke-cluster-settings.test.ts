@@ -1,5 +1,5 @@
 import { ContainerCluster, ContainerClusterConfig } from "@cdktf/provider-google/lib/container-cluster";
-import { TerraformVariable } from "cdktf";
+import { TerraformIterator, TerraformVariable } from "cdktf";
 import { allowDefenderGkeApiServerAccess } from "../../lib/gcp";
 import { googleStack, onlyResourceOf, synthesizeStack } from "../util";
 
@@ -59,9 +59,15 @@ describe("allowDefenderGkeApiServerAccess", () => {
   test("cidr_blocks given as a reference is left as it is, with a warning", () => {
     const stack = googleStack();
     const blocks = new TerraformVariable(stack, "blocks", { type: "list(object({ cidr_block = string }))" });
-    const c = new ContainerCluster(stack, "cluster", { name: "prod-gke", initialNodeCount: 1, masterAuthorizedNetworksConfig: { cidrBlocks: blocks.value } });
+    // Blocks from a variable are a dynamic block in Terraform JSON (a block cannot be an expression).
+    const each = TerraformIterator.fromList(blocks.listValue);
+    const c = new ContainerCluster(stack, "cluster", {
+      name: "prod-gke",
+      initialNodeCount: 1,
+      masterAuthorizedNetworksConfig: { cidrBlocks: each.dynamic({ cidr_block: each.getString("cidr_block") }) },
+    });
     allowDefenderGkeApiServerAccess(c);
-    expect(synthCluster(stack).master_authorized_networks_config.cidr_blocks).toBe("${var.blocks}");
+    expect(synthCluster(stack).master_authorized_networks_config.dynamic.cidr_blocks.for_each).toBe("${toset(var.blocks)}");
     expect(warningsOf(c)).toEqual([expect.stringMatching(/^master_authorized_networks_config\.cidr_blocks is a reference: add 172\.212\.245\.192\/28, 48\.209\.1\.192\/28/)]);
   });
 });

@@ -139,15 +139,15 @@ describe("EksDefenderForContainers", () => {
           kubernetes: {
             host: "${aws_eks_cluster.app.endpoint}",
             cluster_ca_certificate: "${base64decode(aws_eks_cluster.app.certificate_authority[0].data)}",
-            token: `\${data.aws_eks_cluster_auth.${auth[0]}.app.token}`,
+            token: `\${data.aws_eks_cluster_auth.${auth[0]}["app"].token}`,
           },
         },
         "eks-legacy": {
           alias: "eks-legacy",
           kubernetes: {
-            host: `\${data.aws_eks_cluster.${lookup[0]}.legacy.endpoint}`,
-            cluster_ca_certificate: `\${base64decode(data.aws_eks_cluster.${lookup[0]}.legacy.certificate_authority.0.data)}`,
-            token: `\${data.aws_eks_cluster_auth.${auth[0]}.legacy.token}`,
+            host: `\${data.aws_eks_cluster.${lookup[0]}["legacy"].endpoint}`,
+            cluster_ca_certificate: `\${base64decode(data.aws_eks_cluster.${lookup[0]}["legacy"].certificate_authority[0].data)}`,
+            token: `\${data.aws_eks_cluster_auth.${auth[0]}["legacy"].token}`,
           },
         },
       });

@@ -1,3 +1,4 @@
+import { Construct } from "constructs";
 import { ContainerCluster, ContainerClusterConfig } from "@cdktf/provider-google/lib/container-cluster";
 import { ContainerNodePool } from "@cdktf/provider-google/lib/container-node-pool";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
@@ -226,7 +227,8 @@ describe("GkeDefenderForContainers", () => {
     expect(build().synth.provider!.helm.map((p: any) => p.alias)).toEqual(["gke-legacy-gke", "gke-prod-gke"]);
     const stack = gkeStack();
     const prod = new ContainerCluster(stack, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
-    new GkeDefenderForContainers(stack, "2nd project", { ...BASE, clusters: [GkeCluster.fromContainerCluster(prod)] });
+    // Under a scope, so the logical IDs start with a letter as Terraform requires; the alias comes from the pattern's own ID.
+    new GkeDefenderForContainers(new Construct(stack, "team"), "2nd project", { ...BASE, clusters: [GkeCluster.fromContainerCluster(prod)] });
     expect(synthesizeStack(stack).provider!.helm.map((p: any) => p.alias)).toEqual(["p-2nd-project-prod-gke"]);
   });
 

@@ -91,9 +91,10 @@ export class GeneratedCode {
     const body = this.classes.get(className);
     if (body === undefined) return undefined;
     const constructed = new Map<string, { className: string; name: string; wrapsSet: boolean }>();
-    const news = /this\._(\w+) = new ((?:cdktf\.)?\w+)\(this, "([^"]+)"(?:, (true|false))?\);/g;
+    // Classes of other files are module-qualified (`new index_structs_1.XList(`); cdktf's keep their prefix.
+    const news = /this\._(\w+) = new (?:(\w+)\.)?(\w+)\(this, "([^"]+)"(?:, (true|false))?\);/g;
     for (let m = news.exec(body); m; m = news.exec(body)) {
-      constructed.set(m[1], { className: m[2], name: m[3], wrapsSet: m[4] === "true" });
+      constructed.set(m[1], { className: m[2] === "cdktf" ? `cdktf.${m[3]}` : m[3], name: m[4], wrapsSet: m[5] === "true" });
     }
     const getters: GetterSource[] = [];
     const getter = /\n {4}get (\w+)\(\) \{\n\s+return (.*);\n {4}\}/g;
@@ -118,7 +119,7 @@ export class GeneratedCode {
   /** The OutputReference class a `XList`/`XMap` class's `get(index)` returns. */
   elementClass(collectionClass: string): string | undefined {
     const body = this.classes.get(collectionClass);
-    return body ? /\n {4}get\((?:index|key)\) \{\n\s+return new (\w+)\(/.exec(body)?.[1] : undefined;
+    return body ? /\n {4}get\((?:index|key)\) \{\n\s+return new (?:\w+\.)?(\w+)\(/.exec(body)?.[1] : undefined;
   }
 }
 

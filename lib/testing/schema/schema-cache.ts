@@ -7,7 +7,7 @@ import { BlockSchema } from "./types";
  * Bump when the derivation or the cache layout changes: old caches are then ignored (they live in
  * directories named with the old number), never misread.
  */
-export const SCHEMA_FORMAT_VERSION = 1;
+export const SCHEMA_FORMAT_VERSION = 2;
 
 /** The environment variable that moves the cache (tests point it at a temp dir). */
 export const SCHEMA_CACHE_DIR_ENV = "DEFENDER_SCHEMA_CACHE_DIR";

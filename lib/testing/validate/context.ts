@@ -23,6 +23,8 @@ export interface CheckContext {
   /** Local names in `terraform.required_providers`, with their normalized source (`hashicorp/azurerm`). */
   readonly requiredProviders: ReadonlyMap<string, string>;
   report(severity: TerraformCheckDiagnostic["severity"], rule: TerraformCheckRule, path: string, message: string): void;
+  /** Addresses declared in other stacks of the app (cross-stack references). */
+  readonly otherStacks: ReadonlySet<string>;
   /** The schema of a provider by local name when its installed schema matches the stack's source. */
   providerSchema(localName: string): ProviderSchema | undefined;
 }

@@ -51,6 +51,7 @@ export function checkTraversal(ctx: CheckContext, t: Traversal, path: string, sc
       const type = name(0);
       const label = name(1);
       const declared = type && label ? ctx.data.get(type)?.get(label) : undefined;
+      if (!declared && ctx.otherStacks.has(`data.${type}.${label}`)) return;
       if (!declared) fail(`no data source "data.${type ?? ""}.${label ?? ""}" is declared.${didYouMean(`${type}.${label}`, labelsOf(ctx.data))}`);
       else checkInstanceAccess(ctx, t, 1, declared, fail);
       return;
@@ -58,6 +59,7 @@ export function checkTraversal(ctx: CheckContext, t: Traversal, path: string, sc
     default: {
       const label = name(0);
       const declared = label ? ctx.resources.get(t.root)?.get(label) : undefined;
+      if (!declared && ctx.otherStacks.has(`${t.root}.${label}`)) return;
       if (!label) fail("a reference to a resource type must be followed by the resource's name.");
       else if (!declared) fail(`no resource "${t.root}.${label}" is declared.${didYouMean(`${t.root}.${label}`, labelsOf(ctx.resources))}`);
       else checkInstanceAccess(ctx, t, 0, declared, fail);

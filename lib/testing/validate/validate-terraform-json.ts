@@ -10,6 +10,13 @@ import { checkReferencesIn } from "./references";
 export interface ValidateTerraformJsonOptions {
   /** Where the provider schemas come from. */
   readonly registry: SchemaRegistry;
+  /**
+   * Addresses (`type.name`, `data.type.name`) declared in other stacks of the same app. `Testing.synth`
+   * leaves references to them as they are; `app.synth()` turns them into remote-state lookups, so they
+   * are not reported as undeclared.
+   * @default - none
+   */
+  readonly otherStacksAddresses?: ReadonlySet<string>;
 }
 
 const TOP_LEVEL = new Set(["terraform", "provider", "resource", "data", "variable", "output", "locals", "module", "import", "removed", "moved", "check", "ephemeral", "//"]);
@@ -45,7 +52,7 @@ export function validateTerraformJson(document: unknown, options: ValidateTerraf
   for (const key of Object.keys(document)) {
     if (!TOP_LEVEL.has(key)) report("error", "syntax", key, `"${key}" is not a top-level Terraform block type.${didYouMean(key, TOP_LEVEL)}`);
   }
-  const ctx = declare(document, options.registry, report);
+  const ctx = declare(document, options.registry, report, options.otherStacksAddresses ?? new Set());
   checkTerraformBlock(ctx, document.terraform);
   checkProviders(ctx, document.provider);
   checkResources(ctx, document.resource, "resource", ctx.resources, true);
@@ -60,7 +67,7 @@ export function validateTerraformJson(document: unknown, options: ValidateTerraf
   return diagnostics;
 }
 
-function declare(doc: { readonly [key: string]: unknown }, registry: SchemaRegistry, report: CheckContext["report"]): CheckContext {
+function declare(doc: { readonly [key: string]: unknown }, registry: SchemaRegistry, report: CheckContext["report"], otherStacks: ReadonlySet<string>): CheckContext {
   const requiredProviders = new Map<string, string>();
   const required = isObject(doc.terraform) && isObject(doc.terraform.required_providers) ? doc.terraform.required_providers : {};
   for (const [name, spec] of Object.entries(required)) {
@@ -116,6 +123,7 @@ function declare(doc: { readonly [key: string]: unknown }, registry: SchemaRegis
     requiredProviders,
     report,
     providerSchema,
+    otherStacks,
   };
 }
 

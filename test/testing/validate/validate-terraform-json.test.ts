@@ -138,12 +138,12 @@ describe("meta-arguments", () => {
   });
 
   test("for_each as a list literal, count and for_each together", () => {
-    expectOnly(mutated((_, c) => (c.for_each = ["a", "b"])), "for-each", "wrap it in toset()");
-    expectOnly(
-      mutated((_, c) => Object.assign(c, { for_each: "${toset(var.x)}", count: 1 })),
-      "for-each",
-      '"count" and "for_each" cannot both be set',
-    );
+    // A group nothing references: a for_each on a referenced resource also breaks its references.
+    const extra = (meta: object) => mutated((d) => (d.resource.azurerm_resource_group.extra = { name: "x", location: "westeurope", ...meta }));
+    expectOnly(extra({ for_each: ["a", "b"] }), "for-each", "wrap it in toset()");
+    expectOnly(extra({ for_each: { a: 1 }, count: 1 }), "for-each", '"count" and "for_each" cannot both be set');
+    expectOnly(extra({ count: -1 }), "for-each", '"count" takes a whole number');
+    expect(errorsOf(extra({ for_each: { a: 1 }, name: "${each.key}" }))).toEqual([]);
   });
 });
 
