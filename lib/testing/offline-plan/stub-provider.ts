@@ -142,7 +142,9 @@ function providerImplementation(schema: ProviderSchema, request: StubProviderReq
     if (b) dataSources.set(t, b);
   }
   const providerType = impliedType(schema.provider);
-  const capabilities = { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false };
+  // The schemas never change while the server runs: Terraform may reuse the first answer (within one command).
+  const capabilities = { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false };
+  let schemaResponse: object | undefined;
 
   type Callback = (err: Error | null, response?: object) => void;
   type Call = { request: Record<string, unknown> };
@@ -176,14 +178,16 @@ function providerImplementation(schema: ProviderSchema, request: StubProviderReq
       data_sources: [...dataSources.keys()].map((type_name) => ({ type_name })),
       functions: [],
     })),
-    GetProviderSchema: rpc("GetProviderSchema", () => ({
-      provider: schemaMessage(schema.provider),
-      resource_schemas: Object.fromEntries([...resources].map(([t, b]) => [t, schemaMessage(b)])),
-      data_source_schemas: Object.fromEntries([...dataSources].map(([t, b]) => [t, schemaMessage(b)])),
-      functions: {},
-      diagnostics: [],
-      server_capabilities: capabilities,
-    })),
+    GetProviderSchema: rpc("GetProviderSchema", () =>
+      (schemaResponse ??= {
+        provider: schemaMessage(schema.provider),
+        resource_schemas: Object.fromEntries([...resources].map(([t, b]) => [t, schemaMessage(b)])),
+        data_source_schemas: Object.fromEntries([...dataSources].map(([t, b]) => [t, schemaMessage(b)])),
+        functions: {},
+        diagnostics: [],
+        server_capabilities: capabilities,
+      }),
+    ),
     ValidateProviderConfig: rpc("ValidateProviderConfig", () => ({ diagnostics: [] })),
     ValidateResourceConfig: rpc("ValidateResourceConfig", () => ({ diagnostics: [] })),
     ValidateDataResourceConfig: rpc("ValidateDataResourceConfig", () => ({ diagnostics: [] })),
