@@ -5,3 +5,4 @@ export * from "./coverage-markdown";
 export * from "./synthesize-for-defender";
 export * from "./expect-cluster-protected";
 export * from "./matchers";
+export * from "./offline-plan";
