@@ -10,6 +10,7 @@
  *   2  usage or input error: bad arguments, missing output dir or manifest, bad JSON, unknown stack,
  *      no terraform binary, no schema registry (one line on stderr, no stack trace)
  */
+import { defaultSchemaRegistry } from "../schema/registry";
 import type { SchemaRegistry } from "../schema/types";
 import { OfflinePlanInputError, planOffline, StackPlanResult } from "./plan-offline";
 
@@ -88,8 +89,8 @@ function formatResult(r: StackPlanResult): string {
 }
 
 /**
- * Runs the command. `registry` is the schema registry the stub serves; the bin entry passes the
- * default one (`defaultSchemaRegistry()` from ../schema/registry once it exists).
+ * Runs the command. `registry` is the schema registry the stub serves (the bin passes the default one,
+ * derived from the installed provider packages).
  */
 export async function runCli(
   argv: readonly string[],
@@ -130,19 +131,8 @@ export async function runCli(
   }
 }
 
-/** The bin entry: the default registry is resolved lazily so that a missing one is a one-line error. */
 if (require.main === module) {
-  const registry = (): SchemaRegistry => {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require("../schema/registry") as { defaultSchemaRegistry?: () => SchemaRegistry };
-      if (typeof mod.defaultSchemaRegistry === "function") return mod.defaultSchemaRegistry();
-    } catch {
-      // fall through
-    }
-    throw new OfflinePlanInputError("no schema registry: lib/testing/schema/registry (defaultSchemaRegistry) is not available");
-  };
-  void runCli(process.argv.slice(2), registry).then((code) => {
+  void runCli(process.argv.slice(2), defaultSchemaRegistry).then((code) => {
     process.exitCode = code;
   });
 }

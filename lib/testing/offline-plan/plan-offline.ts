@@ -249,13 +249,40 @@ function prepareStack(stack: StackInput, root: string): string {
   if (!fs.existsSync(stackFile)) fs.copyFileSync(stack.file, stackFile);
   // An override file's backend replaces the stack's backend or cloud block (Terraform's override merge),
   // so cdk.tf.json stays byte-identical and diagnostics point at its real lines.
+  const override: { terraform?: unknown; data?: unknown } = {};
   if (stack.config.terraform?.backend !== undefined || stack.config.terraform?.cloud !== undefined) {
-    fs.writeFileSync(
-      path.join(path.dirname(stackFile), "zz_offline_plan_override.tf.json"),
-      JSON.stringify({ terraform: { backend: { local: { path: "terraform.tfstate" } } } }, null, 2) + "\n",
-    );
+    override.terraform = { backend: { local: { path: "terraform.tfstate" } } };
+  }
+  const remoteState = remoteStateOverrides(stack, path.dirname(stackFile));
+  if (remoteState) override.data = { terraform_remote_state: remoteState };
+  if (Object.keys(override).length > 0) {
+    fs.writeFileSync(path.join(path.dirname(stackFile), "zz_offline_plan_override.tf.json"), JSON.stringify(override, null, 2) + "\n");
   }
   return path.dirname(stackFile);
+}
+
+/**
+ * Cross-stack references (cdktf's `terraform_remote_state` data sources) would read another stack's
+ * state from its backend, over the network. Offline, each one reads a local state file written here
+ * that holds every output the stack reads from it, as a placeholder string shaped like an Azure resource ID
+ * (what this library passes between stacks, and what its expressions split into segments).
+ */
+function remoteStateOverrides(stack: StackInput, dir: string): Record<string, unknown> | undefined {
+  const sources = (stack.config.data as Record<string, Record<string, unknown>> | undefined)?.terraform_remote_state;
+  if (!sources) return undefined;
+  const text = JSON.stringify(stack.config);
+  const overrides: Record<string, unknown> = {};
+  for (const name of Object.keys(sources)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const outputs: Record<string, { value: string; type: string }> = {};
+    for (const m of text.matchAll(new RegExp(`data\\.terraform_remote_state\\.${escaped}\\.outputs\\.([A-Za-z0-9_-]+)`, "g"))) {
+      outputs[m[1]] = { value: `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/stub/providers/Stub.Remote/state/${m[1]}`, type: "string" };
+    }
+    const file = path.join(dir, `zz_offline_remote_state_${name.replace(/[^A-Za-z0-9_.-]/g, "_")}.tfstate`);
+    fs.writeFileSync(file, JSON.stringify({ version: 4, terraform_version: "1.0.0", serial: 1, lineage: "offline-plan", outputs, resources: [] }) + "\n");
+    overrides[name] = { backend: "local", config: { path: file } };
+  }
+  return overrides;
 }
 
 async function planStack(stack: StackInput, root: string, binary: string, env: NodeJS.ProcessEnv): Promise<StackPlanResult> {

@@ -219,6 +219,8 @@ function providerImplementation(schema: ProviderSchema, request: StubProviderReq
         requires_replace: [],
         planned_private: req.prior_private,
         diagnostics: [],
+        // Unknown blocks (see planObject) are what SDKv2 providers plan; Terraform tolerates them under this flag.
+        legacy_type_system: true,
       };
     }),
     ApplyResourceChange: rpc("ApplyResourceChange", () => ({

@@ -74,21 +74,38 @@ export function planObject(block: BlockSchema, proposed: CtyValue): CtyValue {
     if (attr.computed && (out[name] === null || out[name] === undefined)) out[name] = UNKNOWN;
   }
   for (const [name, nested] of Object.entries(block.blockTypes)) {
-    out[name] = mapNested(out[name] ?? null, nested, (e) => planObject(nested.block, e));
+    const value = out[name] ?? null;
+    // A list or set block the configuration leaves out, whose block has computed attributes, may be filled by
+    // the provider: SDKv2 providers plan it unknown (with the legacy type system flag), so `block[0].attr`
+    // is unknown at plan, not an invalid index. The packages cannot say which blocks are computed.
+    const empty = value === null || (Array.isArray(value) && value.length === 0);
+    if (empty && (nested.nesting === "list" || nested.nesting === "set") && hasComputed(nested.block)) out[name] = UNKNOWN;
+    else out[name] = mapNested(value, nested, (e) => planObject(nested.block, e));
   }
   return out;
 }
 
+function hasComputed(block: BlockSchema): boolean {
+  return Object.values(block.attributes).some((a) => a.computed) || Object.values(block.blockTypes).some((b) => hasComputed(b.block));
+}
+
+/** The placeholder string for `name`: base64 of `stub-<name>`. */
+export function stubString(name: string): string {
+  return Buffer.from(`stub-${name}`).toString("base64");
+}
+
 /** A known placeholder of `type` for a computed attribute named `name` that a data source returns. */
 export function placeholder(type: CtyType, name: string): CtyValue {
-  if (type === "string") return `stub-${name}`;
+  // Base64 of "stub-<name>": a plain string everywhere, and `base64decode()` (certificates, tokens) still works.
+  if (type === "string") return stubString(name);
   if (type === "number") return 0;
   if (type === "bool") return false;
   if (type === "dynamic") return new CtyDynamic(["object", {}], {});
   switch (type[0]) {
     case "list":
     case "set":
-      return [];
+      // One element, so `data.x.y.list[0].attr` reads a value as it would from a real read.
+      return [placeholder(type[1], name)];
     case "map":
       return {};
     case "tuple":
@@ -103,7 +120,8 @@ export function placeholder(type: CtyType, name: string): CtyValue {
 
 /**
  * The state a data source reads: the configuration with every null computed attribute filled with a
- * placeholder of its type (strings `stub-<name>`, numbers 0, bools false, collections empty).
+ * placeholder of its type (strings base64 of `stub-<name>`, numbers 0, bools false, lists and sets of one placeholder,
+ * maps empty).
  */
 export function readDataObject(block: BlockSchema, config: CtyValue): CtyValue {
   if (!isObj(config)) return config;

@@ -7,8 +7,8 @@ import {
   encodeCty,
   UNKNOWN,
 } from "../../../lib/testing/offline-plan/cty-msgpack";
-import { impliedType, planObject, readDataObject } from "../../../lib/testing/offline-plan/stub-values";
-import type { CtyType } from "../../../lib/testing/schema/types";
+import { impliedType, placeholder, planObject, readDataObject } from "../../../lib/testing/offline-plan/stub-values";
+import type { BlockSchema, CtyType } from "../../../lib/testing/schema/types";
 import { azapi, azurerm } from "./fixtures";
 
 const roundTrip = (value: CtyValue, type: CtyType) => decodeCty(encodeCty(value, type), type);
@@ -112,12 +112,26 @@ describe("stub answers", () => {
 
   test("data source: null computed attributes get typed placeholders", () => {
     const config = azurerm.dataSource("azurerm_client_config")!;
+    // Strings are base64 of "stub-<name>", so base64decode() of a certificate attribute still works.
+    const stub = (name: string) => Buffer.from(`stub-${name}`).toString("base64");
     expect(readDataObject(config, { id: null, tenant_id: null, subscription_id: null, object_id: null })).toEqual({
-      id: "stub-id",
-      tenant_id: "stub-tenant_id",
-      subscription_id: "stub-subscription_id",
-      object_id: "stub-object_id",
+      id: stub("id"),
+      tenant_id: stub("tenant_id"),
+      subscription_id: stub("subscription_id"),
+      object_id: stub("object_id"),
     });
+    expect(placeholder(["list", ["object", { data: "string" }]], "certificate_authority")).toEqual([{ data: stub("data") }]);
+  });
+
+  test("resource: a list block left out of the configuration, with computed attributes, plans unknown", () => {
+    const block: BlockSchema = {
+      attributes: { name: { type: "string", required: true } },
+      blockTypes: {
+        master_auth: { nesting: "list", maxItems: 1, block: { attributes: { ca: { type: "string", computed: true } }, blockTypes: {} } },
+        labels: { nesting: "list", block: { attributes: { key: { type: "string", optional: true } }, blockTypes: {} } },
+      },
+    };
+    expect(planObject(block, { name: "n", master_auth: [], labels: [] })).toEqual({ name: "n", master_auth: UNKNOWN, labels: [] });
   });
 
   test("a dynamic attribute (azapi body) keeps its concrete type through the plan", () => {
