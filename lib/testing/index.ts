@@ -6,3 +6,6 @@ export * from "./synthesize-for-defender";
 export * from "./expect-cluster-protected";
 export * from "./matchers";
 export * from "./offline-plan";
+export * from "./terraform-checks";
+export { defaultSchemaRegistry } from "./schema/registry";
+export type { AttributeSchema, BlockSchema, CtyType, NestedBlockSchema, NestingMode, ProviderSchema, SchemaRegistry } from "./schema/types";

@@ -1,4 +1,7 @@
-import { ClusterKind, COVERAGE_COLUMN_TITLES, Coverage } from "./coverage-report";
+import { TerraformStack } from "cdktf";
+import { ClusterKind, COVERAGE_COLUMN_TITLES, Coverage, TerraformJson } from "./coverage-report";
+import { addressesOfOtherStacks, DefenderSynth, synthesizeForDefender } from "./synthesize-for-defender";
+import { formatDiagnostics, validateTerraformJson } from "./validate";
 import { coverageReportOf, DefenderSynthInput, findCluster, missingProtection, ProtectionRequirements } from "./expect-cluster-protected";
 
 /* eslint-disable @typescript-eslint/no-namespace */
@@ -20,6 +23,8 @@ declare global {
       toHaveDefenderPlan(): R;
       /** No cluster has a gap and no Azure stack lacks a plan. */
       toHaveNoCoverageGaps(): R;
+      /** Terraform would accept the synthesized stack: the structural validator finds nothing. */
+      toPassTerraformChecks(): R;
     }
   }
 }
@@ -62,6 +67,15 @@ export const defenderMatchers = {
         withPlan.length > 0
           ? `expected no Containers plan, but stack ${withPlan.join(", ")} defines one`
           : `expected a Containers plan (azurerm_security_center_subscription_pricing, resource_type Containers, tier Standard) in ${report.stacks.map((s) => s.name).join(", ") || "the stacks"}`,
+    };
+  },
+  toPassTerraformChecks(received: DefenderSynth | TerraformStack | TerraformJson | string): DefenderMatcherResult {
+    const synth = received instanceof TerraformStack ? synthesizeForDefender(received, { checkTerraform: false }) : undefined;
+    const json = synth?.terraform ?? (typeof received === "string" ? JSON.parse(received) : "terraform" in received && "report" in received ? received.terraform : received);
+    const diagnostics = validateTerraformJson(json, synth ? { otherStacksAddresses: addressesOfOtherStacks(received as TerraformStack) } : {});
+    return {
+      pass: diagnostics.length === 0,
+      message: () => (diagnostics.length === 0 ? "expected Terraform to refuse the stack, but the checks found nothing" : `expected Terraform to accept the stack, but:\n${formatDiagnostics(diagnostics)}`),
     };
   },
   toHaveNoCoverageGaps(received: DefenderSynthInput): DefenderMatcherResult {

@@ -1,5 +1,6 @@
-import { AnnotationMetadataEntryType, TerraformStack, Testing } from "cdktf";
+import { AnnotationMetadataEntryType, TerraformDataSource, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { coverageOfStacks, CoverageReport, TerraformJson } from "./coverage-report";
+import { assertTerraformChecks } from "./terraform-checks";
 
 /** Options of {@link synthesizeForDefender}. */
 export interface SynthesizeForDefenderOptions {
@@ -9,6 +10,13 @@ export interface SynthesizeForDefenderOptions {
    * @default true
    */
   readonly runValidations?: boolean;
+  /**
+   * Check the stack as Terraform would (the structural validator with the schemas of the installed
+   * provider packages) and throw a `TerraformCheckError` listing what Terraform would refuse.
+   * Cross-stack references (to resources of other stacks of the app) are left to `app.synth()`.
+   * @default true
+   */
+  readonly checkTerraform?: boolean;
 }
 
 /** An annotation (warning, error, info) left on a construct at synth, e.g. by `DefenderCoverageChecks`. */
@@ -45,10 +53,24 @@ const LEVELS: Readonly<Record<string, SynthAnnotation["level"]>> = {
 export function synthesizeForDefender(stack: TerraformStack, options: SynthesizeForDefenderOptions = {}): DefenderSynth {
   const terraform = JSON.parse(Testing.synth(stack, options.runValidations ?? true)) as TerraformJson;
   const stackName = stack.node.id;
+  if (options.checkTerraform ?? true) assertTerraformChecks(terraform, stack.node.path, { otherStacksAddresses: addressesOfOtherStacks(stack) });
   const annotations = stack.node.findAll().flatMap((construct) =>
     construct.node.metadata
       .filter((entry) => LEVELS[entry.type] !== undefined)
       .map((entry) => ({ path: construct.node.path, level: LEVELS[entry.type], message: String(entry.data) })),
   );
   return { stackName, terraform, report: coverageOfStacks({ [stackName]: terraform }), annotations };
+}
+
+/**
+ * Resource and data-source addresses of the app's other stacks: `Testing.synth` leaves references to
+ * them in place, and `app.synth()` turns them into remote-state lookups.
+ */
+export function addressesOfOtherStacks(stack: TerraformStack): Set<string> {
+  const addresses = new Set<string>();
+  for (const child of stack.node.root.node.findAll()) {
+    if (!(child instanceof TerraformResource || child instanceof TerraformDataSource) || TerraformStack.of(child) === stack) continue;
+    addresses.add(child instanceof TerraformResource ? `${child.terraformResourceType}.${child.friendlyUniqueId}` : `data.${child.terraformResourceType}.${child.friendlyUniqueId}`);
+  }
+  return addresses;
 }

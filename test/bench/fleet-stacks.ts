@@ -34,8 +34,8 @@ export interface FleetResult {
   readonly synthMs: number;
 }
 
-function synthesize(build: (stack: TerraformStack) => void): FleetResult {
-  const outdir = mkdtempSync(join(tmpdir(), "bench-fleet-"));
+function synthesize(build: (stack: TerraformStack) => void, keepIn?: string): FleetResult {
+  const outdir = keepIn ?? mkdtempSync(join(tmpdir(), "bench-fleet-"));
   try {
     const start = process.hrtime.bigint();
     const app = new App({ outdir });
@@ -47,12 +47,15 @@ function synthesize(build: (stack: TerraformStack) => void): FleetResult {
     const synthMs = Number(process.hrtime.bigint() - start) / 1e6;
     return { bytes: readFileSync(join(outdir, "stacks", "fleet", "cdk.tf.json")).length, synthMs };
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    if (keepIn === undefined) rmSync(outdir, { recursive: true, force: true });
   }
 }
 
-/** The library: Arc sensor + policy extension, AKS policy path with agentless discovery, EKS access. */
-export function libraryFleet(n: number): FleetResult {
+/**
+ * The library: Arc sensor + policy extension, AKS policy path with agentless discovery, EKS access.
+ * With `outdir`, the synthesized app stays there (CI plans it with real Terraform).
+ */
+export function libraryFleet(n: number, outdir?: string): FleetResult {
   return synthesize((stack) => {
     const clusterIds = range(n).map(arcId);
     new ArcDefenderSensor(stack, "arc-sensor", { clusterIds, workspaceResourceId: WORKSPACE });
@@ -65,7 +68,7 @@ export function libraryFleet(n: number): FleetResult {
     });
     new AksAgentlessDiscovery(stack, "aks-discovery", { clusterIds: range(n).map(aksId) });
     new EksAgentlessDiscoveryAccess(stack, "eks-access", { roleArn: ROLE_ARN, clusterNames: range(n).map(eksName) });
-  });
+  }, outdir);
 }
 
 /** The same coverage written by hand as raw L1 resources, one per cluster (the policy assignment is per scope, so it is left out of both sides' growth). */

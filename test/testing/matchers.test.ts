@@ -153,6 +153,7 @@ describe("jest matchers", () => {
     expect(Object.keys(defenderMatchers).sort()).toEqual([
       "toHaveDefenderPlan",
       "toHaveNoCoverageGaps",
+      "toPassTerraformChecks",
       "toProtectAksCluster",
       "toProtectArcCluster",
       "toProtectCluster",

@@ -13,6 +13,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { defaultSchemaRegistry } from "../schema/registry";
 import type { SchemaRegistry } from "../schema/types";
 import type { StubProviderRequest, StubServer } from "./stub-provider";
 
@@ -21,8 +22,11 @@ export interface PlanOfflineOptions {
   readonly outdir: string;
   /** Stack names to plan; default: every stack in the manifest. */
   readonly stacks?: readonly string[];
-  /** The schemas the stub provider serves. */
-  readonly registry: SchemaRegistry;
+  /**
+   * The schemas the stub provider serves.
+   * @default - derived from the installed provider packages (`defaultSchemaRegistry()`)
+   */
+  readonly registry?: SchemaRegistry;
   /** @default "terraform" (looked up on PATH) */
   readonly terraformBinary?: string;
   /** Stacks planned at once. @default 2 */
@@ -349,6 +353,7 @@ export async function planOffline(options: PlanOfflineOptions): Promise<StackPla
   const log = options.log ?? (() => undefined);
   const binaryName = options.terraformBinary ?? "terraform";
   const stacks = readStacks(options.outdir, options.stacks);
+  const registry = options.registry ?? defaultSchemaRegistry();
   const binary = findExecutable(binaryName);
   if (!binary) {
     throw new OfflinePlanInputError(
@@ -364,14 +369,14 @@ export async function planOffline(options: PlanOfflineOptions): Promise<StackPla
   let server: StubServer | undefined;
   try {
     const t0 = Date.now();
-    server = await startStubServer({ registry: options.registry, providers: stubRequests(stacks, options.registry), socketDir: root });
+    server = await startStubServer({ registry, providers: stubRequests(stacks, registry), socketDir: root });
     log(`stub provider: ${Object.keys(server.reattach).join(", ") || "no providers"} (${Date.now() - t0} ms)`);
 
     // A stack may name a served provider by another source spelling (`azurerm` vs `hashicorp/azurerm`).
     const reattach: Record<string, unknown> = { ...server.reattach };
     for (const stack of stacks) {
       for (const [name, use] of providersOf(stack.config)) {
-        const schema = options.registry.provider(name);
+        const schema = registry.provider(name);
         if (!schema || !use.source) continue;
         const served = server.reattach[providerAddress(schema.source)];
         if (served) reattach[providerAddress(use.source)] ??= served;

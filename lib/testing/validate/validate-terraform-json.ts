@@ -1,3 +1,4 @@
+import { defaultSchemaRegistry } from "../schema/registry";
 import { BlockSchema, ProviderSchema, SchemaRegistry } from "../schema/types";
 import { checkBody } from "./blocks";
 import { CheckContext, Declared, IDENTIFIER, isObject, normalizeSource, ROOT_SCOPE, Scope, segment } from "./context";
@@ -8,8 +9,11 @@ import { checkReferencesIn } from "./references";
 
 /** Options of {@link validateTerraformJson}. */
 export interface ValidateTerraformJsonOptions {
-  /** Where the provider schemas come from. */
-  readonly registry: SchemaRegistry;
+  /**
+   * Where the provider schemas come from.
+   * @default - derived from the installed provider packages (`defaultSchemaRegistry()`)
+   */
+  readonly registry?: SchemaRegistry;
   /**
    * Addresses (`type.name`, `data.type.name`) declared in other stacks of the same app. `Testing.synth`
    * leaves references to them as they are; `app.synth()` turns them into remote-state lookups, so they
@@ -42,7 +46,7 @@ const BUILTIN: BlockSchema = {
  * provider schemas, meta-arguments, `import`/`removed`/`moved` blocks, and every `${…}` reference.
  * Returns the findings; an empty list means Terraform would accept the document's structure.
  */
-export function validateTerraformJson(document: unknown, options: ValidateTerraformJsonOptions): TerraformCheckDiagnostic[] {
+export function validateTerraformJson(document: unknown, options: ValidateTerraformJsonOptions = {}): TerraformCheckDiagnostic[] {
   const diagnostics: TerraformCheckDiagnostic[] = [];
   const report: CheckContext["report"] = (severity, rule, path, message) => diagnostics.push({ severity, rule, path, message });
   if (!isObject(document)) {
@@ -52,7 +56,7 @@ export function validateTerraformJson(document: unknown, options: ValidateTerraf
   for (const key of Object.keys(document)) {
     if (!TOP_LEVEL.has(key)) report("error", "syntax", key, `"${key}" is not a top-level Terraform block type.${didYouMean(key, TOP_LEVEL)}`);
   }
-  const ctx = declare(document, options.registry, report, options.otherStacksAddresses ?? new Set());
+  const ctx = declare(document, options.registry ?? defaultSchemaRegistry(), report, options.otherStacksAddresses ?? new Set());
   checkTerraformBlock(ctx, document.terraform);
   checkProviders(ctx, document.provider);
   checkResources(ctx, document.resource, "resource", ctx.resources, true);
