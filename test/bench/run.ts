@@ -6,8 +6,8 @@
  * baseline measured in the same run on the same machine, so ratios stay meaningful on a noisy
  * or slower machine while absolute times do not.
  */
-import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { execFileSync, spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { cpus, tmpdir, totalmem } from "os";
 import { join } from "path";
 import { measure, median, runNode, Sample, timeCommand } from "./measure";
@@ -147,6 +147,57 @@ function benchEstate(): void {
   budgets.push({ what: "estate of 350 stacks", limit: "< 20 s and < 1.5 GB", actual: `${seconds(wallMs)}, ${mb(peakRssMb)}`, ok: wallMs < 20_000 && peakRssMb < 1536 });
 }
 
+/**
+ * Terraform in the loop on every example stack: the structural validator (in-process, warm schema cache;
+ * baseline: reading and parsing the same files) and the offline plan (real terraform through the stub;
+ * baseline: the same command on as many empty stacks, i.e. the harness and Terraform's own start-up).
+ */
+function benchTerraformChecks(): void {
+  const outdir = mkdtempSync(join(tmpdir(), "bench-tf-"));
+  try {
+    runNode(`require("./examples/main.ts")`, { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"], env: { CDKTF_OUTDIR: join(outdir, "examples") } });
+    const timed = (body: string) =>
+      `const { readFileSync } = require("fs"); const m = JSON.parse(readFileSync(${JSON.stringify(join(outdir, "examples", "manifest.json"))}, "utf8"));
+       const files = Object.values(m.stacks).map((s) => ${JSON.stringify(join(outdir, "examples"))} + "/" + s.synthesizedStackPath);
+       ${body}
+       const start = process.hrtime.bigint(); for (const f of files) run(JSON.parse(readFileSync(f, "utf8")));
+       process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));`;
+    const inProcess = (body: string) => {
+      const results = Array.from({ length: RUNS }, () => runNode(timed(body), { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"] }));
+      return { wallMs: median(results.map((r) => Number(r.stdout))), peakRssMb: median(results.map((r) => r.peakRssMb)), stdout: "" };
+    };
+    // Warm the schema cache and the page cache first: the figure is a warm run.
+    runNode(timed(`const { validateTerraformJson } = require("./lib/testing/validate"); const run = (j) => validateTerraformJson(j);`), { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"] });
+    const validate = inProcess(`const { validateTerraformJson } = require("./lib/testing/validate"); const run = (j) => { if (validateTerraformJson(j).length) throw new Error("diagnostics"); };`);
+    const parse = inProcess(`const run = () => undefined;`);
+    rows.push({ scenario: "structural checks of every example stack (warm schema cache)", subject: validate, baselineName: "read + JSON.parse of the same files", baseline: parse });
+    budgets.push({ what: "structural checks of the example stacks", limit: "≤ 1 s", actual: seconds(validate.wallMs), ok: validate.wallMs <= 1000 });
+
+    if (spawnSync("terraform", ["version"], { stdio: "ignore" }).status !== 0) {
+      console.warn("terraform is not on PATH: the offline-plan benchmark is SKIPPED");
+      return;
+    }
+    const manifest = JSON.parse(readFileSync(join(outdir, "examples", "manifest.json"), "utf8"));
+    const empty = join(outdir, "empty");
+    const stacks: Record<string, object> = {};
+    for (const name of Object.keys(manifest.stacks)) {
+      mkdirSync(join(empty, "stacks", name), { recursive: true });
+      writeFileSync(join(empty, "stacks", name, "cdk.tf.json"), "{}\n");
+      stacks[name] = { name, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}` };
+    }
+    writeFileSync(join(empty, "manifest.json"), JSON.stringify({ version: "stubbed", stacks }));
+    const script = (dir: string) =>
+      `require("./lib/testing/offline-plan/cli.ts").runCli(["--out", ${JSON.stringify(dir)}], require("./lib/testing/schema/registry").defaultSchemaRegistry, { write: () => true }).then((code) => { process.exitCode = code; });`;
+    const plan = (dir: string) => measure(args.has("--quick") ? 1 : 3, () => runNode(script(dir), { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"] }));
+    const subject = plan(join(outdir, "examples"));
+    const baseline = plan(empty);
+    rows.push({ scenario: `offline plan (init + validate + plan) of all ${Object.keys(stacks).length} example stacks`, subject, baselineName: "the same on as many empty stacks", baseline });
+    budgets.push({ what: "offline plan of the example stacks", limit: "≤ 90 s", actual: seconds(subject.wallMs), ok: subject.wallMs <= 90_000 });
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
 function benchTests(): void {
   const runs = args.has("--quick") ? 1 : 3;
   const times = Array.from({ length: runs }, () => timeCommand("npm", ["test", "--silent"], ROOT)).sort((a, b) => a - b);
@@ -186,6 +237,7 @@ function main(): void {
   benchExamples();
   benchFleets();
   benchEstate();
+  benchTerraformChecks();
   if (!args.has("--no-tests")) benchTests();
   const table = render();
   console.log(table);
