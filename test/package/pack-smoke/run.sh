@@ -20,6 +20,12 @@ for resolution in node10 node16; do
 done
 "$root/node_modules/.bin/tsc" --skipLibCheck --types node --typeRoots "$root/node_modules/@types" --module commonjs --outDir out app.ts
 CDKTF_OUTDIR="$work/cdktf.out" node out/app.js
+# The packed bin plans the app's stacks with real Terraform, offline (compiled JS, embedded proto).
+if command -v terraform >/dev/null 2>&1; then
+  node node_modules/cdktf-defender-for-containers/dist/testing/offline-plan/cli.js --out "$work/cdktf.out"
+else
+  echo "SKIPPED: terraform is not on PATH, so the packed defender-plan-offline was not run"
+fi
 node -e '
   const tf = require(process.argv[1]);
   const pricing = Object.values(tf.resource.azurerm_security_center_subscription_pricing)[0];
