@@ -1,5 +1,5 @@
 import { BlockSchema } from "../schema/types";
-import { CheckContext, isObject, Scope } from "./context";
+import { CheckContext, isObject, ROOT_SCOPE, Scope } from "./context";
 import { didYouMean } from "./diagnostics";
 import { isSingleInterpolation, isTemplate, parseStaticTraversal } from "./expressions";
 import { checkReferencesIn } from "./references";
@@ -33,7 +33,7 @@ export function checkForEach(ctx: CheckContext, value: unknown, path: string): v
   } else if (!isObject(value)) {
     ctx.report("error", "for-each", path, `got ${value === null ? "null" : `a ${typeof value}`}; "for_each" takes a map or a set of strings.`);
   }
-  checkReferencesIn(ctx, value, path, { forEach: false, count: false, iterators: new Set(), self: false });
+  checkReferencesIn(ctx, value, path, ROOT_SCOPE);
 }
 
 function checkCount(ctx: CheckContext, value: unknown, path: string): void {
@@ -45,7 +45,7 @@ function checkCount(ctx: CheckContext, value: unknown, path: string): void {
   } else if (typeof value !== "number" && typeof value !== "string") {
     ctx.report("error", "for-each", path, `"count" takes a whole number; got ${value === null ? "null" : typeof value}.`);
   }
-  checkReferencesIn(ctx, value, path, { forEach: false, count: false, iterators: new Set(), self: false });
+  checkReferencesIn(ctx, value, path, ROOT_SCOPE);
 }
 
 /**
