@@ -181,6 +181,37 @@ export const ArcDefenderSetting = {
   WORKSPACE_KEY: "omsagent.secret.key",
 } as const;
 
+/**
+ * Security gating (gated deployment) on AKS, cluster side: `securityProfile.defender.securityGating`
+ * of `Microsoft.ContainerService/managedClusters`.
+ *
+ * - Identity, federated credential and prerequisites: MicrosoftDocs/defender-docs
+ *   `articles/defender-for-cloud/gated-deployment-infrastructure-as-code.md` (2026-02-16): a
+ *   user-assigned identity with AcrPull on every registry the cluster uses, a federated identity
+ *   credential with the cluster's OIDC issuer, subject
+ *   `system:serviceaccount:kube-system:defender-admission-controller-serviceaccount` and audience
+ *   `api://AzureADTokenExchange`; the cluster needs the OIDC issuer and workload identity.
+ * - Minimum AKS version 1.31: `enablement-guide-runtime-gated.md` ("AKS must be version 1.31 or higher").
+ * - Body shape `{ enabled, identities: [{ azureContainerRegistry, identity: { resourceId, clientId,
+ *   objectId } }], allowSecretAccess }`: Azure/azure-rest-api-specs
+ *   `specification/containerservice/resource-manager/Microsoft.ContainerService/aks/preview/2025-10-02-preview/examples/ManagedClustersCreate_SecurityProfile.json`.
+ *   azurerm 4.55 (`azurerm_kubernetes_cluster.microsoft_defender`) has only `log_analytics_workspace_id`.
+ */
+export const SecurityGating = {
+  /** ARM type of the managed cluster, for `azapi_update_resource`. */
+  MANAGED_CLUSTER_TYPE: "Microsoft.ContainerService/managedClusters",
+  /** Newest api-version in azure-rest-api-specs whose managedClusters schema has `securityGating` (a preview). */
+  API_VERSION: "2025-10-02-preview",
+  /** Subject of the federated credential: the admission controller's service account. */
+  SERVICE_ACCOUNT_SUBJECT: "system:serviceaccount:kube-system:defender-admission-controller-serviceaccount",
+  /** Audience of the federated credential (the Entra token exchange). */
+  AUDIENCE: "api://AzureADTokenExchange",
+  /** Role the identity needs on each registry (built-in AcrPull). */
+  REGISTRY_ROLE: "AcrPull",
+  /** Lowest AKS Kubernetes version (major.minor). */
+  MIN_KUBERNETES_VERSION: "1.31",
+} as const;
+
 /** Default kube-apiserver audit log path the Arc sensor reads (MDC-repo ARM example). */
 export const ARC_DEFAULT_AUDIT_LOG_PATH = "/var/log/kube-apiserver/audit.log";
 
