@@ -131,6 +131,8 @@ export class HelmDefenderSensor extends Construct {
   public readonly values: ValueTree;
   /** The chart version, or `undefined` for `latest`. */
   public readonly version?: string;
+  /** AKS only: the cluster's region, normalized (`West Europe` → `westeurope`). */
+  private aksRegion?: string;
 
   constructor(scope: Construct, id: string, props: HelmDefenderSensorProps) {
     super(scope, id);
@@ -190,7 +192,7 @@ export class HelmDefenderSensor extends Construct {
     if (!(cluster instanceof SensorCluster)) invalidValue(this, "cluster", cluster, "SensorCluster.eks(...), SensorCluster.gke(...), SensorCluster.aks(...) or SensorCluster.other(...)");
     if (cluster.infrastructure === SensorInfrastructure.AZURE) {
       parseAzureResourceId(this, "cluster.clusterId", cluster.aks!.clusterId, AzureResourceIdFormats.AKS_CLUSTER);
-      validateAzureRegion(this, "cluster.location", cluster.region);
+      this.aksRegion = validateAzureRegion(this, "cluster.location", cluster.region);
       return;
     }
     const aws = cluster.infrastructure === SensorInfrastructure.AWS;
@@ -234,7 +236,7 @@ export class HelmDefenderSensor extends Construct {
       setValuePath(values, V.AZURE_SUBSCRIPTION_ID, cluster.aks.subscriptionId);
       setValuePath(values, V.AZURE_RESOURCE_GROUP_NAME, cluster.aks.resourceGroupName);
       setValuePath(values, V.AZURE_CLUSTER_NAME, cluster.clusterName);
-      setValuePath(values, V.AZURE_REGION, cluster.region);
+      setValuePath(values, V.AZURE_REGION, this.aksRegion);
     } else if (cluster.infrastructure === SensorInfrastructure.AWS) {
       setValuePath(values, V.AWS_ACCOUNT_ID, cluster.accountId);
       setValuePath(values, V.AWS_REGION, cluster.region);
@@ -268,11 +270,11 @@ export class HelmDefenderSensor extends Construct {
     const L = SensorChartLegacyValue;
     const clusterId = parseAzureResourceId(this, "cluster.clusterId", cluster.aks!.clusterId, AzureResourceIdFormats.AKS_CLUSTER)?.id ?? cluster.aks!.clusterId;
     setValuePath(values, L.KUBERNETES_DISTRO, SENSOR_LEGACY_KUBERNETES_DISTRO);
-    setValuePath(values, L.REGION, cluster.region);
+    setValuePath(values, L.REGION, this.aksRegion);
     setValuePath(values, L.CLUSTER_RESOURCE_ID, clusterId);
     setValuePath(values, L.DISTRIBUTION, SENSOR_LEGACY_AKS.DISTRIBUTION);
     setValuePath(values, L.INFRASTRUCTURE, SENSOR_LEGACY_AKS.INFRASTRUCTURE);
-    setValuePath(values, L.ADMISSION_CONTROLLER_REGION, cluster.region);
+    setValuePath(values, L.ADMISSION_CONTROLLER_REGION, this.aksRegion);
     setValuePath(values, L.ADMISSION_CONTROLLER_RESOURCE_ID, clusterId);
     setValuePath(values, L.ADMISSION_CONTROLLER_INFRASTRUCTURE, SENSOR_LEGACY_AKS.INFRASTRUCTURE);
     return values;
