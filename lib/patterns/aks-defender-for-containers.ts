@@ -114,7 +114,8 @@ export interface AksDefenderForContainersProps extends DefenderPatternProps {
   readonly sensorFeatures?: SensorFeatures;
   /**
    * Security gating on every cluster of `clusters`: an identity with AcrPull on the registries,
-   * its federated credential and `securityProfile.defender.securityGating`.
+   * its federated credential and `securityProfile.defender.securityGating`. With Helm only on
+   * AKS Automatic (`helm.automatic`), the one Helm setup Microsoft documents gating for.
    * @default - none (the plan's gating switch alone)
    */
   readonly securityGating?: AksPatternSecurityGating;
@@ -206,6 +207,15 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
     if (this.plan.sensorAutoProvisioning) {
       const prop = props.plan ? "plan" : "planOptions.sensorAutoProvisioning";
       invalidValue(this, prop, props.plan ? this.plan.node.path : true, "a plan with sensorAutoProvisioning: false", `${why} Auto-provisioning installs the security-profile sensor on every AKS cluster of the subscription.`);
+    }
+    if (props.securityGating !== undefined && !props.helm?.automatic) {
+      invalidValue(
+        this,
+        "securityGating",
+        "set",
+        "no securityGating with sensorInstall \"helm\" unless helm.automatic is true",
+        "Microsoft documents gated deployment with the chart for AKS Automatic only (chart in kube-system, deploy-helm.md); elsewhere gating is the security profile's: use sensorInstall \"securityProfile\".",
+      );
     }
     (props.clusters ?? []).forEach((cluster, index) => {
       if (cluster.microsoftDefenderInput !== undefined) {

@@ -72,9 +72,9 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
     expect((synth.provider!.helm as any[]).map((p) => p.alias)).toEqual(["own"]);
   });
 
-  test("security gating on each cluster, with either install", () => {
-    for (const install of [AksSensorInstall.SECURITY_PROFILE, AksSensorInstall.HELM]) {
-      const synth = build({ sensorInstall: install, securityGating: { registries: [{ registryId: ACR }] } }, READY);
+  test("security gating on each cluster: security profile, or Helm on AKS Automatic", () => {
+    for (const install of [{ sensorInstall: AksSensorInstall.SECURITY_PROFILE }, { ...HELM, helm: { automatic: true } }]) {
+      const synth = build({ ...install, securityGating: { registries: [{ registryId: ACR }] } }, READY);
       expect(onlyResourceOf(synth, "azapi_update_resource").resource_id).toBe("${azurerm_kubernetes_cluster.cluster.id}");
       expect(onlyResourceOf(synth, "azurerm_role_assignment").scope).toBe(ACR);
     }
@@ -109,6 +109,11 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
     });
     test("a cluster that already has a microsoft_defender block, with helm", () => {
       expect(() => build(HELM, { microsoftDefender: { logAnalyticsWorkspaceId: "x" } })).toThrow(/clusters\[0\]: got "test\/cluster"; expected a cluster without a microsoft_defender block/);
+    });
+    test("security gating with the chart outside AKS Automatic", () => {
+      expect(() => build({ ...HELM, securityGating: { registries: [{ registryId: ACR }] } }, READY)).toThrow(
+        /securityGating: got "set"; expected no securityGating with sensorInstall "helm" unless helm\.automatic is true/,
+      );
     });
     test("helm options without helm", () => {
       expect(() => build({ helm: { automatic: true } })).toThrow(/helm: got \["automatic"\]; expected no Helm options without sensorInstall: "helm"/);
