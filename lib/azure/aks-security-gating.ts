@@ -5,7 +5,7 @@ import { UserAssignedIdentity } from "@cdktf/provider-azurerm/lib/user-assigned-
 import { Fn, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
-import { SecurityGating } from "../core/catalog/azure";
+import { BuiltInRole, builtInRoleDefinitionId, SecurityGating } from "../core/catalog/azure";
 import { DefenderValidationError, invalidValue } from "../core/errors";
 import { isUnresolved, validatePattern } from "../core/validation";
 import { AzapiUpdateResource } from "./azapi/update-resource";
@@ -123,7 +123,8 @@ export class AksSecurityGating extends Construct {
     for (const registry of registries) {
       access[registry.key] = new RoleAssignment(this, `acr-pull-${registry.key}`, {
         scope: registry.id,
-        roleDefinitionName: SecurityGating.REGISTRY_ROLE,
+        // Subscription-scoped, the form azurerm reads back, so the plan stays empty.
+        roleDefinitionId: builtInRoleDefinitionId(BuiltInRole.ACR_PULL, registry.subscriptionId),
         principalId: this.identity.principalId,
         principalType: "ServicePrincipal",
         provider: props.provider,
@@ -177,7 +178,7 @@ export class AksSecurityGating extends Construct {
     }
   }
 
-  private resolveRegistries(registries: GatingRegistry[]): { id: string; name: string; key: string }[] {
+  private resolveRegistries(registries: GatingRegistry[]): { id: string; name: string; key: string; subscriptionId: string }[] {
     if (!Array.isArray(registries) || registries.length === 0) {
       invalidValue(this, "registries", registries, "at least one Azure Container Registry the cluster pulls from");
     }
@@ -185,6 +186,7 @@ export class AksSecurityGating extends Construct {
     return registries.map((registry, index) => {
       const parsed = parseAzureResourceId(this, `registries[${index}].registryId`, registry.registryId, AzureResourceIdFormats.CONTAINER_REGISTRY);
       const name = parsed?.name ?? Fn.element(Fn.split("/", registry.registryId), 8);
+      const subscriptionId = parsed?.subscriptionId ?? Fn.element(Fn.split("/", registry.registryId), 2);
       const key = registry.key ?? parsed?.name.toLowerCase();
       if (key === undefined) {
         invalidValue(this, `registries[${index}].key`, undefined, "a key, because registryId is a reference", "The key names the registry's role assignment in the Terraform address, so it must be known at synth.");
@@ -192,7 +194,7 @@ export class AksSecurityGating extends Construct {
       validatePattern(this, `registries[${index}].key`, key, REGISTRY_KEY, "1-50 lowercase letters, digits or hyphens");
       if (seen.has(key)) invalidValue(this, `registries[${index}].key`, key, "a key no other registry has");
       seen.add(key);
-      return { id: parsed?.id ?? registry.registryId, name, key };
+      return { id: parsed?.id ?? registry.registryId, name, key, subscriptionId };
     });
   }
 }

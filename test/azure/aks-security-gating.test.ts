@@ -60,7 +60,11 @@ describe("AksSecurityGating", () => {
   test("the identity gets AcrPull on each registry, and lives in the cluster's group by default", () => {
     const synth = synthesize((stack) => gating(stack));
     const role = onlyResourceOf(synth, "azurerm_role_assignment");
-    expect(role).toMatchObject({ scope: ACR, role_definition_name: "AcrPull", principal_type: "ServicePrincipal" });
+    expect(role).toMatchObject({
+      scope: ACR,
+      role_definition_id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d`,
+      principal_type: "ServicePrincipal",
+    });
     const identity = onlyResourceOf(synth, "azurerm_user_assigned_identity");
     expect(identity).toMatchObject({ name: "${azurerm_kubernetes_cluster.cluster.name}-defender-gating", resource_group_name: "${azurerm_kubernetes_cluster.cluster.resource_group_name}" });
   });

@@ -76,7 +76,10 @@ describe("examples/aks", () => {
     expect(body.identities).toHaveLength(1);
     expect(body.identities[0].azureContainerRegistry).toBe('${element(split("/", azurerm_container_registry.registry.id), 8)}');
     const role = resourcesOf(synth, "azurerm_role_assignment")["security-gating_acr-pull-images_3D5A6E2D"];
-    expect(role).toMatchObject({ scope: "${azurerm_container_registry.registry.id}", role_definition_name: "AcrPull" });
+    expect(role).toMatchObject({
+      scope: "${azurerm_container_registry.registry.id}",
+      role_definition_id: '/subscriptions/${element(split("/", azurerm_container_registry.registry.id), 2)}/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d',
+    });
     expect(onlyResourceOf(synth, "azurerm_federated_identity_credential").subject).toBe("system:serviceaccount:kube-system:defender-admission-controller-serviceaccount");
     expect(synth.provider!.azapi[0].subscription_id).toBe(EXAMPLE_DEFAULTS.subscriptionId);
   });

@@ -94,6 +94,8 @@ export const BuiltInRole = {
   DEFENDER_KUBERNETES_AGENT_OPERATOR: "8bb6f106-b146-4ee6-a3f9-b9c5a96e0ae5",
   /** "Kubernetes Agentless Operator", now "Defender Kubernetes API Access" (MS-Docs built-in-roles/containers.md). */
   KUBERNETES_AGENTLESS_OPERATOR: "d5a2ae44-610b-4500-93be-660a0c5f5ca6",
+  /** "AcrPull" (MS-Docs built-in-roles/containers.md): what the gating identity needs on each registry. */
+  ACR_PULL: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
 } as const;
 
 /** Built-in policies and initiatives Defender for Containers is governed with (Policy-repo). */
@@ -206,8 +208,6 @@ export const SecurityGating = {
   SERVICE_ACCOUNT_SUBJECT: "system:serviceaccount:kube-system:defender-admission-controller-serviceaccount",
   /** Audience of the federated credential (the Entra token exchange). */
   AUDIENCE: "api://AzureADTokenExchange",
-  /** Role the identity needs on each registry (built-in AcrPull). */
-  REGISTRY_ROLE: "AcrPull",
   /** Lowest AKS Kubernetes version (major.minor). */
   MIN_KUBERNETES_VERSION: "1.31",
 } as const;
