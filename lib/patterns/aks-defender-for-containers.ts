@@ -23,8 +23,8 @@ export enum AksSensorInstall {
   /** The AKS security profile (`microsoft_defender` block; AKS manages and upgrades the sensor). */
   SECURITY_PROFILE = "securityProfile",
   /**
-   * The sensor Helm chart (`HelmDefenderSensor`): you pin and upgrade the chart. Needed for
-   * misconfiguration enforcement and DNS detection, and for gated deployment on AKS Automatic.
+   * The sensor Helm chart (`HelmDefenderSensor`): you pin and upgrade the chart. The documented
+   * path for gated deployment on AKS Automatic (deploy-helm.md).
    */
   HELM = "helm",
 }
@@ -108,7 +108,7 @@ export interface AksDefenderForContainersProps extends DefenderPatternProps {
   /**
    * Optional sensor features. With Helm they are chart values; with the security profile,
    * `antimalware` is the created plan's `antiMalware` and misconfiguration enforcement needs the
-   * plan's agentless discovery (Kubernetes API access); the private-cluster components need Helm.
+   * plan's sensor or agentless discovery (Kubernetes API access); the private-cluster components need Helm.
    * @default - none
    */
   readonly sensorFeatures?: SensorFeatures;
@@ -224,15 +224,22 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
     });
   }
 
-  /** The features the security-profile sensor can take: anti-malware through the plan, misconfiguration through Kubernetes API access. */
+  /** The features the security-profile sensor can take: anti-malware through the plan, misconfiguration with the plan's sensor or Kubernetes API access. */
   private checkSecurityProfileFeatures(props: AksDefenderForContainersProps): void {
     const features = props.sensorFeatures;
     if (props.helm !== undefined) invalidValue(this, "helm", Object.keys(props.helm), "no Helm options without sensorInstall: \"helm\"");
     if (features?.privateClusterPreview) {
       invalidValue(this, "sensorFeatures.privateClusterPreview", true, "false or unset with the security-profile sensor", "The private-cluster components come with the Helm chart (sensorInstall: \"helm\") or the Arc extension.");
     }
-    if (features?.misconfigurationEnforcement && !this.plan.enabledExtensions.includes(PlanExtension.AGENTLESS_DISCOVERY)) {
-      invalidValue(this, "sensorFeatures.misconfigurationEnforcement", true, "a plan with agentlessDiscovery on", "On AKS without the chart, misconfiguration enforcement comes through Kubernetes API access.");
+    const extensions = this.plan.enabledExtensions;
+    if (features?.misconfigurationEnforcement && !extensions.includes(PlanExtension.CONTAINER_SENSOR) && !extensions.includes(PlanExtension.AGENTLESS_DISCOVERY)) {
+      invalidValue(
+        this,
+        "sensorFeatures.misconfigurationEnforcement",
+        true,
+        "a plan with the sensor or agentlessDiscovery on",
+        "kubernetes-misconfiguration-enforcement.md: on Azure it needs the Defender sensor in the plan, or Kubernetes API access.",
+      );
     }
     if (features?.antimalware !== undefined && props.planOptions?.antiMalware !== undefined && props.planOptions.antiMalware !== features.antimalware) {
       invalidValue(this, "sensorFeatures.antimalware", features.antimalware, `the same as planOptions.antiMalware (${props.planOptions.antiMalware})`, "With the security profile, anti-malware is the plan's AntiMalwareEnabled.");

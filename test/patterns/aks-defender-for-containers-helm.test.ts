@@ -82,7 +82,7 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
 
   test("security profile: anti-malware is the plan's AntiMalwareEnabled", () => {
     expect(sensorProps(build({ sensorFeatures: { antimalware: false } })).AntiMalwareEnabled).toBe("False");
-    // Misconfiguration enforcement rides on Kubernetes API access: nothing on the cluster, the extension on.
+    // Misconfiguration enforcement with the security profile: nothing on the cluster; the plan's sensor and API access are on.
     const synth = build({ sensorFeatures: { misconfigurationEnforcement: true } });
     expect(resourcesOf(synth, "helm_release")).toEqual({});
     expect(onlyResourceOf(synth, "azurerm_security_center_subscription_pricing").extension.map((e: any) => e.name)).toContain("AgentlessDiscoveryForKubernetes");
@@ -127,10 +127,12 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
     test("private-cluster components with the security profile", () => {
       expect(() => build({ sensorFeatures: { privateClusterPreview: true } })).toThrow(/sensorFeatures\.privateClusterPreview: got true; expected false or unset with the security-profile sensor/);
     });
-    test("misconfiguration enforcement without Kubernetes API access on the security profile", () => {
-      expect(() => build({ planOptions: { agentlessDiscovery: false }, sensorFeatures: { misconfigurationEnforcement: true } })).toThrow(
-        /sensorFeatures\.misconfigurationEnforcement: got true; expected a plan with agentlessDiscovery on/,
+    test("misconfiguration enforcement with neither the plan's sensor nor Kubernetes API access", () => {
+      expect(() => build({ planOptions: { sensor: false, agentlessDiscovery: false }, sensorFeatures: { misconfigurationEnforcement: true } })).toThrow(
+        /sensorFeatures\.misconfigurationEnforcement: got true; expected a plan with the sensor or agentlessDiscovery on/,
       );
+      // Either one is enough.
+      expect(() => build({ planOptions: { agentlessDiscovery: false }, sensorFeatures: { misconfigurationEnforcement: true } })).not.toThrow();
     });
     test("anti-malware that contradicts planOptions.antiMalware", () => {
       expect(() => build({ planOptions: { antiMalware: true }, sensorFeatures: { antimalware: false } })).toThrow(/sensorFeatures\.antimalware: got false; expected the same as planOptions\.antiMalware \(true\)/);
