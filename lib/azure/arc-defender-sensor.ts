@@ -72,7 +72,7 @@ export interface ArcDefenderSensorProps extends ArcClusterTargets {
   /**
    * Optional sensor features, written as configuration settings: anti-malware
    * (`collectors.antimalwareCollector.enable`) and the private-cluster components (preview:
-   * `inventoryCollector.enabled`, `configController.enabled`, Preview train only).
+   * `inventoryCollector.enabled`, `configController.enabled`; Preview train unless `releaseTrain` is set).
    * Misconfiguration enforcement has no extension setting and is refused.
    * @default - none written
    */
@@ -126,8 +126,10 @@ export class ArcDefenderSensor extends Construct {
       validateSecretReference(this, "workspaceKey", props.workspaceKey, "DefenderWorkspace.primarySharedKey or a sensitive TerraformVariable");
     }
 
+    // Private clusters: Microsoft's instructions of 2026-06-01 install from the Preview train; the
+    // page as published on 2026-07-03 no longer names a train. Preview by default, Stable allowed.
     const releaseTrain = props.releaseTrain ?? (props.features?.privateClusterPreview ? ArcReleaseTrain.PREVIEW : ArcReleaseTrain.STABLE);
-    const featureSettings = sensorFeatureArcSettings(this, props.features, releaseTrain);
+    const featureSettings = sensorFeatureArcSettings(this, props.features);
 
     const result = newArcExtension(this, props, {
       name: ArcExtension.DEFENDER.name,

@@ -1,10 +1,5 @@
 import { IConstruct } from "constructs";
-import {
-  ArcSensorFeatureSetting,
-  SENSOR_PRIVATE_CLUSTER_CHART_PATTERN,
-  SensorFeatureMinimumChart,
-  SensorFeatureValue,
-} from "./catalog/sensor-chart";
+import { ArcSensorFeatureSetting, SensorFeatureMinimumChart, SensorFeatureValue } from "./catalog/sensor-chart";
 import { invalidValue } from "./errors";
 import { isUnresolved } from "./validation";
 import { setValuePath, ValueTree } from "./values";
@@ -34,8 +29,9 @@ export interface SensorFeatures {
   readonly misconfigurationEnforcement?: boolean;
   /**
    * Private-cluster components (preview): the inventory collector and the config controller, for
-   * clusters whose API server the service cannot reach. Needs a `0.11.<patch>-preview` chart, or
-   * the Arc release train `Preview`.
+   * clusters whose API server the service cannot reach. Needs a 0.11 chart or later (Microsoft
+   * published them with `0.11.<patch>-preview` charts); on Arc the extension defaults to the
+   * `Preview` release train.
    * @default false
    */
   readonly privateClusterPreview?: boolean;
@@ -76,9 +72,7 @@ export function sensorFeatureHelmValues(scope: IConstruct, features: SensorFeatu
     setValuePath(values, SensorFeatureValue.MISCONFIGURATION_POLICIES, features.misconfigurationEnforcement);
   }
   if (features.privateClusterPreview) {
-    if (version !== undefined && !isUnresolved(version) && !SENSOR_PRIVATE_CLUSTER_CHART_PATTERN.test(version)) {
-      invalidValue(scope, `${prefix}.privateClusterPreview`, true, `false, or a 0.11.<patch>-preview chart (got version "${version}")`, "Private clusters are supported in 0.11.X-preview charts only.");
-    }
+    requireChart(scope, "PRIVATE_CLUSTER", `${prefix}.privateClusterPreview`, version);
     setValuePath(values, SensorFeatureValue.INVENTORY_COLLECTOR, true);
     setValuePath(values, SensorFeatureValue.CONFIG_CONTROLLER, true);
   }
@@ -102,10 +96,9 @@ export function checkPrivateClusterValues(scope: IConstruct, values: ValueTree, 
 
 /**
  * The Arc extension configuration settings of `features` (string values). Misconfiguration
- * enforcement has no documented extension setting and is refused; private clusters need the
- * `Preview` release train.
+ * enforcement has no documented extension setting and is refused.
  */
-export function sensorFeatureArcSettings(scope: IConstruct, features: SensorFeatures | undefined, releaseTrain: string, prefix = "features"): Record<string, string> {
+export function sensorFeatureArcSettings(scope: IConstruct, features: SensorFeatures | undefined, prefix = "features"): Record<string, string> {
   const settings: Record<string, string> = {};
   if (features === undefined) return settings;
   if (features.antimalware !== undefined) settings[ArcSensorFeatureSetting.ANTIMALWARE] = String(features.antimalware);
@@ -119,9 +112,6 @@ export function sensorFeatureArcSettings(scope: IConstruct, features: SensorFeat
     );
   }
   if (features.privateClusterPreview) {
-    if (!isUnresolved(releaseTrain) && releaseTrain !== "Preview") {
-      invalidValue(scope, "releaseTrain", releaseTrain, `"Preview" with ${prefix}.privateClusterPreview`, "The private-cluster components ship on the Preview release train only.");
-    }
     settings[ArcSensorFeatureSetting.INVENTORY_COLLECTOR] = "true";
     settings[ArcSensorFeatureSetting.CONFIG_CONTROLLER] = "true";
   }

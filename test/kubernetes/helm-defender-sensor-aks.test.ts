@@ -85,9 +85,11 @@ describe("HelmDefenderSensor features", () => {
     expect(valuesOf(release)["microsoft-defender-for-containers-sensor"].collectors).toEqual({ antimalwareCollector: { enable: true } });
   });
 
-  test("private-cluster components (preview) on a 0.11 preview chart", () => {
-    const values = valuesOf(releaseFor({ version: "0.11.3-preview", features: { privateClusterPreview: true }, legacyValues: false }));
-    expect(values["microsoft-defender-for-containers-sensor"]).toEqual({ inventoryCollector: { enabled: true }, configController: { enabled: true } });
+  test("private-cluster components (preview) on a 0.11 chart, preview build or not", () => {
+    for (const version of ["0.11.3-preview", "0.11.4"]) {
+      const values = valuesOf(releaseFor({ version, features: { privateClusterPreview: true }, legacyValues: false }));
+      expect(values["microsoft-defender-for-containers-sensor"]).toEqual({ inventoryCollector: { enabled: true }, configController: { enabled: true } });
+    }
   });
 
   test("an unpinned or referenced chart version is not checked", () => {
@@ -103,9 +105,9 @@ describe("HelmDefenderSensor features", () => {
     test("anti-malware on a chart older than 0.10.2", () => {
       expect(build({ version: "0.10.1", features: { antimalware: true } })).toThrow(/features\.antimalware: got true; expected false, or a chart version 0\.10\.2 or later \(got version "0\.10\.1"\)/);
     });
-    test("private-cluster components on a chart that is not 0.11.x-preview", () => {
-      expect(build({ version: "0.11.2", features: { privateClusterPreview: true } })).toThrow(
-        /features\.privateClusterPreview: got true; expected false, or a 0\.11\.<patch>-preview chart \(got version "0\.11\.2"\)/,
+    test("private-cluster components on a chart older than 0.11", () => {
+      expect(build({ features: { privateClusterPreview: true } })).toThrow(
+        /features\.privateClusterPreview: got true; expected false, or a chart version 0\.11\.0 or later \(got version "0\.10\.5"\)/,
       );
     });
     test("private-cluster values given without the preview flag", () => {

@@ -128,18 +128,20 @@ export const ArcSensorFeatureSetting = {
 } as const;
 
 /**
- * Lowest chart version of each feature, `[minor, patch]` of `0.<minor>.<patch>`:
- * anti-malware arrived in sensor 0.10.2 (preview, Feb 2026; GA in 0.10.5, May 2026) and
- * misconfiguration enforcement needs sensor 0.11 (defender-sensor-change-log.md, 2026-04-29;
- * kubernetes-misconfiguration-enforcement.md).
+ * Lowest chart version of each feature, `[minor, patch]` of `0.<minor>.<patch>` (a `-preview`
+ * build of that version counts):
+ * - anti-malware arrived in sensor 0.10.2 (preview, Feb 2026; GA in 0.10.5, May 2026;
+ *   defender-sensor-change-log.md, 2026-04-29);
+ * - misconfiguration enforcement needs sensor 0.11 (kubernetes-misconfiguration-enforcement.md);
+ * - private clusters: `0.11.X-preview` charts in defender-docs
+ *   `defender-for-containers-private-clusters.md` (2026-06-01), "0.11.X chart versions" in the page
+ *   as published on 2026-07-03 (after 0.11's GA in July 2026). Both are 0.11 or later.
  */
 export const SensorFeatureMinimumChart = {
   ANTIMALWARE: [10, 2],
   MISCONFIGURATION_ENFORCEMENT: [11, 0],
+  PRIVATE_CLUSTER: [11, 0],
 } as const satisfies Record<string, readonly [number, number]>;
-
-/** Private clusters are supported in `0.11.X-preview` charts only (defender-for-containers-private-clusters.md, 2026-06-01). */
-export const SENSOR_PRIVATE_CLUSTER_CHART_PATTERN = /^0\.11\.\d+-preview$/;
 
 /**
  * Kubernetes minor version from which validating admission policies, which misconfiguration
