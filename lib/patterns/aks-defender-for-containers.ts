@@ -169,14 +169,16 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
     if (props.helm?.providers !== undefined && (!helm || props.helm.providers.length !== clusters.length)) {
       invalidValue(this, "helm.providers", `${props.helm.providers.length} providers`, helm ? `one helm provider per cluster (${clusters.length})` : "none without sensorInstall: \"helm\"");
     }
+    const keys = clusterKeys(this, clusters);
     clusters.forEach((cluster, index) => {
       // Index-based IDs: these constructs only set attributes on the cluster, so they have no Terraform address.
-      if (helm) this.installHelmSensor(cluster, index, props);
-      else this.sensors.push(new AksDefenderSensor(this, `sensor-${index}`, { cluster, workspaceResourceId: this.workspaceResourceId, plan: this.plan, ignorePolicyChanges }));
+      if (!helm) this.sensors.push(new AksDefenderSensor(this, `sensor-${index}`, { cluster, workspaceResourceId: this.workspaceResourceId, plan: this.plan, ignorePolicyChanges }));
       if (policyAddon) this.policyAddons.push(new AksPolicyAddon(this, `policy-addon-${index}`, { cluster, ignorePolicyChanges }));
+      // These create resources: keyed by the cluster's construct ID, so reordering clusters moves nothing.
+      if (helm) this.installHelmSensor(cluster, index, keys[index], props);
       if (props.securityGating) {
         const { registries, allowSecretAccess, azapiProvider } = props.securityGating;
-        this.securityGating.push(new AksSecurityGating(this, `security-gating-${index}`, { cluster, registries, allowSecretAccess, azapiProvider, provider: props.provider }));
+        this.securityGating.push(new AksSecurityGating(this, `security-gating-${keys[index]}`, { cluster, registries, allowSecretAccess, azapiProvider, provider: props.provider }));
       }
     });
 
@@ -247,13 +249,13 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
   }
 
   /** The chart on one cluster, with a helm provider from its kube_config unless one is given. */
-  private installHelmSensor(cluster: KubernetesCluster, index: number, props: AksDefenderForContainersProps): void {
+  private installHelmSensor(cluster: KubernetesCluster, index: number, key: string, props: AksDefenderForContainersProps): void {
     const { automatic, providers, ...chart } = props.helm ?? {};
     let provider = providers?.[index];
     if (provider === undefined) {
       const kube = cluster.kubeConfig.get(0);
-      const created = new HelmProvider(this, `helm-${index}`, {
-        alias: helmProviderAlias(this, `aks-${index}`),
+      const created = new HelmProvider(this, `helm-${key}`, {
+        alias: helmProviderAlias(this, `aks-${key}`),
         kubernetes: {
           host: kube.host,
           clientCertificate: Fn.base64decode(kube.clientCertificate),
@@ -264,7 +266,7 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
       this.helmProviders.push(created);
       provider = created;
     }
-    const sensor = new HelmDefenderSensor(this, `helm-sensor-${index}`, {
+    const sensor = new HelmDefenderSensor(this, `helm-sensor-${key}`, {
       ...chart,
       cluster: SensorCluster.aks({ clusterId: cluster.id, location: cluster.locationInput ?? cluster.location, automatic }),
       features: props.sensorFeatures,
@@ -274,4 +276,18 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
     sensor.release.dependsOn = [...new Set([...(sensor.release.dependsOn ?? []), dependable(this.plan.pricing)])];
     this.helmSensors.push(sensor);
   }
+}
+
+/** Each cluster's construct ID, made safe for construct IDs and provider aliases; two clusters may not share one. */
+function clusterKeys(scope: Construct, clusters: KubernetesCluster[]): string[] {
+  const seen = new Map<string, number>();
+  return clusters.map((cluster, index) => {
+    const key = cluster.node.id.replace(/[^A-Za-z0-9_-]/g, "-");
+    const first = seen.get(key);
+    if (first !== undefined) {
+      invalidValue(scope, `clusters[${index}]`, cluster.node.path, `a cluster whose construct ID differs from clusters[${first}]'s ("${key}")`, "The construct ID names the cluster's Helm release and gating identity.");
+    }
+    seen.set(key, index);
+    return key;
+  });
 }

@@ -1,4 +1,5 @@
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import { Construct } from "constructs";
 import { AzapiProvider, DefenderForContainersPlan } from "../../lib/azure";
 import { AksDefenderForContainers, AksDefenderForContainersProps, AksSensorInstall } from "../../lib/patterns";
 import { testCluster } from "../azure/fixtures";
@@ -43,14 +44,14 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
     const synth = build(HELM);
     const helm = synth.provider!.helm as any[];
     expect(helm).toHaveLength(1);
-    expect(helm[0].alias).toBe("defender-aks-0");
+    expect(helm[0].alias).toBe("defender-aks-cluster");
     expect(helm[0].kubernetes).toEqual({
       host: "${azurerm_kubernetes_cluster.cluster.kube_config[0].host}",
       client_certificate: "${base64decode(azurerm_kubernetes_cluster.cluster.kube_config[0].client_certificate)}",
       client_key: "${base64decode(azurerm_kubernetes_cluster.cluster.kube_config[0].client_key)}",
       cluster_ca_certificate: "${base64decode(azurerm_kubernetes_cluster.cluster.kube_config[0].cluster_ca_certificate)}",
     });
-    expect(onlyResourceOf(synth, "helm_release").provider).toBe("helm.defender-aks-0");
+    expect(onlyResourceOf(synth, "helm_release").provider).toBe("helm.defender-aks-cluster");
   });
 
   test("AKS Automatic, features and own providers", () => {
@@ -121,6 +122,16 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
     test("a provider count that does not match the clusters", () => {
       expect(() => build({ ...HELM, helm: { providers: [] } })).toThrow(/helm\.providers: got "0 providers"; expected one helm provider per cluster \(1\)/);
     });
+    test("two clusters with the same construct ID", () => {
+      expect(() =>
+        synthesize((stack) => {
+          const first = testCluster(stack, "cluster");
+          const scope = new Construct(stack, "team-b");
+          const second = testCluster(scope, "cluster");
+          new AksDefenderForContainers(stack, "defender", { location: "westeurope", workspaceResourceGroupName: "rg-sec", clusters: [first, second], ...HELM });
+        }),
+      ).toThrow(/clusters\[1\]: got "test\/team-b\/cluster"; expected a cluster whose construct ID differs from clusters\[0\]'s \("cluster"\)/);
+    });
     test("an unknown install method", () => {
       expect(() => build({ sensorInstall: "addon" as AksSensorInstall })).toThrow(/sensorInstall: got "addon"; expected one of "securityProfile", "helm"/);
     });
@@ -138,7 +149,7 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
       expect(() => build({ planOptions: { antiMalware: true }, sensorFeatures: { antimalware: false } })).toThrow(/sensorFeatures\.antimalware: got false; expected the same as planOptions\.antiMalware \(true\)/);
     });
     test("misconfiguration enforcement on an old chart with helm", () => {
-      expect(() => build({ ...HELM, sensorFeatures: { misconfigurationEnforcement: true } })).toThrow(/helm-sensor-0\] features\.misconfigurationEnforcement: got true; expected false, or a chart version 0\.11\.0/);
+      expect(() => build({ ...HELM, sensorFeatures: { misconfigurationEnforcement: true } })).toThrow(/helm-sensor-cluster\] features\.misconfigurationEnforcement: got true; expected false, or a chart version 0\.11\.0/);
     });
   });
 });
