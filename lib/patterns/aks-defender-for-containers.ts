@@ -166,8 +166,9 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
     else this.checkSecurityProfileFeatures(props);
 
     const clusters = props.clusters ?? [];
-    if (props.helm?.providers !== undefined && (!helm || props.helm.providers.length !== clusters.length)) {
-      invalidValue(this, "helm.providers", `${props.helm.providers.length} providers`, helm ? `one helm provider per cluster (${clusters.length})` : "none without sensorInstall: \"helm\"");
+    // (Without Helm, checkSecurityProfileFeatures has refused any helm options already.)
+    if (props.helm?.providers !== undefined && props.helm.providers.length !== clusters.length) {
+      invalidValue(this, "helm.providers", `${props.helm.providers.length} providers`, `one helm provider per cluster (${clusters.length})`);
     }
     const keys = clusterKeys(this, clusters);
     clusters.forEach((cluster, index) => {
