@@ -67,6 +67,35 @@ const AZURE_ROLES = new Set<string>([
   BuiltInRole.LOG_ANALYTICS_CONTRIBUTOR,
 ]);
 
+/**
+ * Every GCP custom role, by role ID, with exactly the permissions Microsoft documents for it
+ * (MS-Docs defender-for-containers-network-access, ms.date 2026-04-16, and containers-permissions;
+ * `MicrosoftDefenderContainersRole` without the organization-level permission, see lib/core/catalog/gcp.ts).
+ */
+const GCP_CUSTOM_ROLES: Record<string, string[]> = {
+  MicrosoftDefenderContainersRole: [
+    "logging.sinks.list",
+    "logging.sinks.get",
+    "logging.sinks.create",
+    "logging.sinks.update",
+    "logging.sinks.delete",
+    "resourcemanager.projects.getIamPolicy",
+    "iam.serviceAccounts.get",
+    "iam.workloadIdentityPoolProviders.get",
+  ],
+  MicrosoftDefenderContainersDataCollectionRole: ["pubsub.subscriptions.consume", "pubsub.subscriptions.get"],
+  MDCGkeClusterWriteRole: ["container.clusters.update"],
+  MDCGkeContainerInventoryCollectionRole: ["container.nodes.proxy", "container.secrets.list"],
+  MDCGkeContainerResponseActionsRole: [
+    "container.pods.update",
+    "container.pods.delete",
+    "container.networkPolicies.create",
+    "container.networkPolicies.update",
+    "container.networkPolicies.delete",
+  ],
+  MDCWritingGarAssessmentsRole: ["artifactregistry.repositories.uploadArtifacts", "artifactregistry.repositories.deleteArtifacts"],
+};
+
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** Everything wrong with the permissions in one synthesized stack. */
@@ -111,6 +140,13 @@ function violations(stack: any): string[] {
   }
   each("google_project_iam_custom_role", (address, body) => {
     for (const permission of body.permissions ?? []) if (permission.includes("*")) found.push(`${address}: permission ${permission}`);
+    // for_each entries: each role ID must carry exactly its documented permissions, no more, no fewer.
+    for (const [key, entry] of Object.entries<any>(body.for_each ?? {})) {
+      const documented = GCP_CUSTOM_ROLES[entry?.role_id];
+      const granted = [...(entry?.permissions ?? [])].sort().join(",");
+      if (documented === undefined) found.push(`${address}["${key}"]: undocumented role ${entry?.role_id}`);
+      else if (granted !== [...documented].sort().join(",")) found.push(`${address}["${key}"]: permissions of ${entry.role_id} differ from the documented ones`);
+    }
   });
   for (const type of ["google_project_iam_member", "google_service_account_iam_member"]) {
     each(type, (address, body) => {
@@ -170,6 +206,12 @@ describe("least privilege", () => {
       expect.arrayContaining(["aws_iam_role_policy", "aws_iam_role_policy_attachment", "google_project_iam_custom_role", "google_project_iam_member", "azurerm_role_assignment"]),
     );
     expect(violations(synth)).toEqual([]);
+    // The 2026 GKE and GAR roles are part of the widest configuration.
+    const roleIds = Object.values<any>(synth.resource.google_project_iam_custom_role)
+      .flatMap((r) => Object.values<any>(r.for_each ?? {}))
+      .map((e) => e.role_id)
+      .sort();
+    expect(roleIds).toEqual(Object.keys(GCP_CUSTOM_ROLES).sort());
   });
 
   test("every example stack grants only documented permissions", () => {
@@ -189,6 +231,14 @@ describe("least privilege", () => {
     expect(violations({ resource: { google_project_iam_custom_role: { r: { permissions: ["container.*"] } } } })).toEqual([
       "google_project_iam_custom_role.r: permission container.*",
     ]);
+    const customRole = (role_id: string, permissions: string[]) => ({ resource: { google_project_iam_custom_role: { r: { for_each: { k: { role_id, permissions } } } } } });
+    expect(violations(customRole("MDCGkeContainerInventoryCollectionRole", ["container.nodes.proxy", "container.secrets.list", "container.secrets.get"]))).toEqual([
+      'google_project_iam_custom_role.r["k"]: permissions of MDCGkeContainerInventoryCollectionRole differ from the documented ones',
+    ]);
+    expect(violations(customRole("MDCWritingGarAssessmentsRole", ["artifactregistry.repositories.uploadArtifacts"]))).toEqual([
+      'google_project_iam_custom_role.r["k"]: permissions of MDCWritingGarAssessmentsRole differ from the documented ones',
+    ]);
+    expect(violations(customRole("MyRole", ["container.pods.get"]))).toEqual(['google_project_iam_custom_role.r["k"]: undocumented role MyRole']);
     expect(violations({ resource: { google_project_iam_member: { m: { role: "roles/owner" } } } })).toEqual(["google_project_iam_member.m: role roles/owner"]);
     expect(violations({ resource: { google_project_iam_member: { m: { role: "${each.value.role}", for_each: { a: { role: "roles/editor" } } } } } })).toEqual([
       "google_project_iam_member.m: role roles/editor",
