@@ -1,12 +1,15 @@
 import { TerraformProvider } from "cdktf";
-import { HelmDefenderSensorProps } from "../kubernetes";
+import { HelmDefenderSensorProps } from "../kubernetes/helm-defender-sensor";
 
 // Props shared by the multicloud patterns (GKE, EKS): the Azure security connector, the
 // capabilities it turns on and the Helm sensor. The Azure-only patterns use DefenderPatternProps.
 
-/** More props of the `HelmDefenderSensor` a multicloud pattern installs on each cluster. */
-export interface PatternSensorOptions
-  extends Pick<HelmDefenderSensorProps, "legacyValues" | "values" | "workspaceId" | "workspaceKey" | "releaseName" | "repository" | "allowLatestVersion"> {}
+/**
+ * More props of the `HelmDefenderSensor` a multicloud pattern installs on each cluster: every prop
+ * of the sensor except the four the pattern sets (connector, cluster, chart version, provider). The
+ * one place sensor options pass through, so a new typed sensor option reaches EKS and GKE alike.
+ */
+export interface PatternSensorOptions extends Omit<HelmDefenderSensorProps, "connector" | "cluster" | "version" | "provider"> {}
 
 /**
  * Props the multicloud patterns share: where the Azure security connector goes, the Defender for

@@ -223,13 +223,13 @@ describe("GkeDefenderForContainers", () => {
     expect(synth.provider!.helm).toEqual([{ alias: "legacy", kubernetes: { config_path: "~/.kube/config" } }]);
   });
 
-  test("the created helm providers' aliases start with the pattern's ID (sanitized), in key order", () => {
+  test("the created helm providers' aliases: <pattern id>-<key> under the stack, path and path hash when nested, in key order", () => {
     expect(build().synth.provider!.helm.map((p: any) => p.alias)).toEqual(["gke-legacy-gke", "gke-prod-gke"]);
     const stack = gkeStack();
     const prod = new ContainerCluster(stack, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
-    // Under a scope, so the logical IDs start with a letter as Terraform requires; the alias comes from the pattern's own ID.
+    // Under a scope, so the logical IDs start with a letter as Terraform requires.
     new GkeDefenderForContainers(new Construct(stack, "team"), "2nd project", { ...BASE, clusters: [GkeCluster.fromContainerCluster(prod)] });
-    expect(synthesizeStack(stack).provider!.helm.map((p: any) => p.alias)).toEqual(["p-2nd-project-prod-gke"]);
+    expect(synthesizeStack(stack).provider!.helm.map((p: any) => p.alias)).toEqual([expect.stringMatching(/^team_2nd-project-[0-9a-f]{8}-prod-gke$/)]);
   });
 
   describe("capability toggles", () => {
@@ -385,16 +385,16 @@ describe("GkeDefenderForContainers", () => {
 
     test("clusters: required while the sensor is on, never empty", () => {
       expect(attempt({ clusters: undefined })).toThrow(
-        "[test/gke] clusters: got []; expected at least one GkeCluster (GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...)). The sensor is installed on each listed cluster; set sensor: false to connect the project without it.",
+        "[test/gke] clusters: got []; expected at least one GkeDefenderCluster (GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...)). The sensor is installed on each listed cluster; set sensor: false to connect the project without it.",
       );
       expect(attempt({ clusters: [], sensor: false })).toThrow(
-        "[test/gke] clusters: got []; expected at least one GkeCluster (GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...)).",
+        "[test/gke] clusters: got []; expected at least one GkeDefenderCluster (GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...)).",
       );
     });
 
     test("clusters: each a GkeCluster with a valid name and location", () => {
       expect(attempt({ clusters: [{ name: "prod-gke", location: "europe-west1" } as any] })).toThrow(
-        '[test/gke] clusters[0]: got {"name":"prod-gke","location":"europe-west1"}; expected GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...).',
+        '[test/gke] clusters[0]: got {"name":"prod-gke","location":"europe-west1"}; expected GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...).',
       );
       expect(attempt({ clusters: [GkeCluster.fromName({ name: "Prod_GKE", location: "europe-west1" })] })).toThrow(
         '[test/gke] clusters[0].name: got "Prod_GKE"; expected a GKE cluster name of 1-40 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
@@ -470,7 +470,7 @@ describe("GkeDefenderForContainers", () => {
 
     test("inner constructs report by their own path", () => {
       expect(attempt({ auditLogs: false, agentlessDiscovery: false, imageAssessment: false })).toThrow(
-        "[test/gke/service-accounts] auditLogs, agentlessDiscovery, imageAssessment: got false for all three; expected at least one capability on (otherwise remove this construct).",
+        "[test/gke] auditLogs, agentlessDiscovery, imageAssessment: got false for all three; expected at least one capability on (for the sensor alone, use HelmDefenderSensor with an existing connector).",
       );
       expect(attempt({ connectorResourceGroupId: "rg-security" })).toThrow('[test/gke/connector] resourceGroupId: got "rg-security"');
       expect(attempt({ connectorLocation: "westeurop" })).toThrow('[test/gke/connector] location: got "westeurop"');
