@@ -102,26 +102,18 @@ describe("DockerHubSecurityConnector", () => {
       expect(make({ accessToken: undefined })).toThrow('accessToken: got "<undefined>"; expected a reference to a sensitive value');
     });
 
-    test("an organization that is not a Docker ID", () => {
-      expect(make({ organization: "Contoso Ltd" })).toThrow('[test/dockerhub] organization: got "Contoso Ltd"; expected a Docker ID of 4-30 lowercase letters and digits.');
-    });
-
-    test("a user name that is not a Docker ID", () => {
-      expect(make({ username: "mdc_user@contoso.com" })).toThrow('username: got "mdc_user@contoso.com"; expected a Docker ID of 4-30 lowercase letters and digits.');
-    });
-
-    test("an empty token version", () => {
-      expect(make({ accessTokenVersion: "" })).toThrow('accessTokenVersion: got ""; expected a non-empty string, e.g. the rotation date.');
-    });
-
-    test("the connector's own offering again in additionalOfferings", () => {
-      expect(make({ additionalOfferings: [{ offeringType: "DefenderForContainersDockerHub" }] })).toThrow(
+    test.each<[string, Partial<DockerHubSecurityConnectorProps>, string]>([
+      ["an organization that is not a Docker ID", { organization: "Contoso Ltd" }, '[test/dockerhub] organization: got "Contoso Ltd"; expected a Docker ID of 4-30 lowercase letters and digits.'],
+      ["a user name that is not a Docker ID", { username: "mdc_user@contoso.com" }, 'username: got "mdc_user@contoso.com"; expected a Docker ID of 4-30 lowercase letters and digits.'],
+      ["an empty token version", { accessTokenVersion: "" }, 'accessTokenVersion: got ""; expected a non-empty string, e.g. the rotation date.'],
+      [
+        "the connector's own offering again in additionalOfferings",
+        { additionalOfferings: [{ offeringType: "DefenderForContainersDockerHub" }] },
         'additionalOfferings[0].offeringType: got "DefenderForContainersDockerHub"; expected each offering type once. The construct writes this offering itself.',
-      );
-    });
-
-    test("a scan interval out of range", () => {
-      expect(make({ scanIntervalHours: 0 })).toThrow("scanIntervalHours: got 0; expected a whole number from 1 to 24.");
+      ],
+      ["a scan interval out of range", { scanIntervalHours: 0 }, "scanIntervalHours: got 0; expected a whole number from 1 to 24."],
+    ])("%s", (_, props, message) => {
+      expect(make(props)).toThrow(message);
     });
 
     test("a resource group that is not a resource group ID", () => {
@@ -155,22 +147,13 @@ describe("JFrogSecurityConnector", () => {
     const make = (props: Partial<JFrogSecurityConnectorProps>) => () =>
       new JFrogSecurityConnector(azapiStack(), "jfrog", { resourceGroupId: RG, location: "westeurope", host: "contoso.jfrog.io", ...props } as JFrogSecurityConnectorProps);
 
-    test("a URL instead of a host", () => {
-      expect(make({ host: "https://contoso.jfrog.io/artifactory" })).toThrow(
-        '[test/jfrog] host: got "https://contoso.jfrog.io/artifactory"; expected a lowercase host name such as contoso.jfrog.io (no scheme, no path).',
-      );
-    });
-
-    test("a single label", () => {
-      expect(make({ host: "contoso" })).toThrow('host: got "contoso"');
-    });
-
-    test("a scan interval out of range", () => {
-      expect(make({ scanIntervalHours: 25 })).toThrow("scanIntervalHours: got 25; expected a whole number from 1 to 24.");
-    });
-
-    test("an invalid location", () => {
-      expect(make({ location: "mars" })).toThrow("location");
+    test.each<[string, Partial<JFrogSecurityConnectorProps>, string]>([
+      ["a URL instead of a host", { host: "https://contoso.jfrog.io/artifactory" }, '[test/jfrog] host: got "https://contoso.jfrog.io/artifactory"; expected a lowercase host name such as contoso.jfrog.io (no scheme, no path).'],
+      ["a single label", { host: "contoso" }, 'host: got "contoso"'],
+      ["a scan interval out of range", { scanIntervalHours: 25 }, "scanIntervalHours: got 25; expected a whole number from 1 to 24."],
+      ["an invalid location", { location: "mars" }, 'location: got "mars"'],
+    ])("%s", (_, props, message) => {
+      expect(make(props)).toThrow(message);
     });
   });
 

@@ -10,6 +10,7 @@ import {
   GcpImageAssessmentAccess,
 } from "../../lib/gcp";
 import { googleStack, onlyResourceOf, SynthesizedStack, synthesizeStack } from "../util";
+import { DOCUMENTED_GCP_CUSTOM_ROLES } from "./documented-permissions";
 
 const PROJECT = "prod-gke";
 const POOL_ID = "8efa1c55953c42dfa19dd4599e4c64d4";
@@ -55,29 +56,7 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
     test("six custom roles with exactly the documented permissions (network-access doc 2026-04-16)", () => {
       const roles = onlyResourceOf(synth, ROLE);
       const byId = Object.fromEntries(Object.values(roles.for_each as Record<string, any>).map((r) => [r.role_id, r.permissions]));
-      expect(byId).toEqual({
-        MicrosoftDefenderContainersRole: [
-          "logging.sinks.list",
-          "logging.sinks.get",
-          "logging.sinks.create",
-          "logging.sinks.update",
-          "logging.sinks.delete",
-          "resourcemanager.projects.getIamPolicy",
-          "iam.serviceAccounts.get",
-          "iam.workloadIdentityPoolProviders.get",
-        ],
-        MicrosoftDefenderContainersDataCollectionRole: ["pubsub.subscriptions.consume", "pubsub.subscriptions.get"],
-        MDCGkeClusterWriteRole: ["container.clusters.update"],
-        MDCGkeContainerInventoryCollectionRole: ["container.nodes.proxy", "container.secrets.list"],
-        MDCGkeContainerResponseActionsRole: [
-          "container.pods.update",
-          "container.pods.delete",
-          "container.networkPolicies.create",
-          "container.networkPolicies.update",
-          "container.networkPolicies.delete",
-        ],
-        MDCWritingGarAssessmentsRole: ["artifactregistry.repositories.uploadArtifacts", "artifactregistry.repositories.deleteArtifacts"],
-      });
+      expect(byId).toEqual(DOCUMENTED_GCP_CUSTOM_ROLES);
       expect(Object.keys(roles.for_each)).toEqual([
         "containers-role",
         "data-collection-role",

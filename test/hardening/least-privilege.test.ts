@@ -6,6 +6,7 @@ import { DefenderForContainersAwsRoles, DefenderOidcProvider, AwsImageAssessment
 import { AksAgentlessDiscovery, DefenderWorkspaceAssignment, PolicyAddonAssignment, TargetClusters } from "../../lib/azure";
 import { BuiltInRole } from "../../lib/core";
 import { DefenderForContainersGcpServiceAccounts, DefenderWorkloadIdentity, GcpImageAssessmentAccess } from "../../lib/gcp";
+import { DOCUMENTED_GCP_CUSTOM_ROLES as GCP_CUSTOM_ROLES } from "../gcp/documented-permissions";
 import { azureStack } from "../util";
 import { stacksIn, synthesizeExamples } from "./examples-output";
 
@@ -66,35 +67,6 @@ const AZURE_ROLES = new Set<string>([
   BuiltInRole.CONTRIBUTOR,
   BuiltInRole.LOG_ANALYTICS_CONTRIBUTOR,
 ]);
-
-/**
- * Every GCP custom role, by role ID, with exactly the permissions Microsoft documents for it
- * (MS-Docs defender-for-containers-network-access, ms.date 2026-04-16, and containers-permissions;
- * `MicrosoftDefenderContainersRole` without the organization-level permission, see lib/core/catalog/gcp.ts).
- */
-const GCP_CUSTOM_ROLES: Record<string, string[]> = {
-  MicrosoftDefenderContainersRole: [
-    "logging.sinks.list",
-    "logging.sinks.get",
-    "logging.sinks.create",
-    "logging.sinks.update",
-    "logging.sinks.delete",
-    "resourcemanager.projects.getIamPolicy",
-    "iam.serviceAccounts.get",
-    "iam.workloadIdentityPoolProviders.get",
-  ],
-  MicrosoftDefenderContainersDataCollectionRole: ["pubsub.subscriptions.consume", "pubsub.subscriptions.get"],
-  MDCGkeClusterWriteRole: ["container.clusters.update"],
-  MDCGkeContainerInventoryCollectionRole: ["container.nodes.proxy", "container.secrets.list"],
-  MDCGkeContainerResponseActionsRole: [
-    "container.pods.update",
-    "container.pods.delete",
-    "container.networkPolicies.create",
-    "container.networkPolicies.update",
-    "container.networkPolicies.delete",
-  ],
-  MDCWritingGarAssessmentsRole: ["artifactregistry.repositories.uploadArtifacts", "artifactregistry.repositories.deleteArtifacts"],
-};
 
 const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
