@@ -354,6 +354,22 @@ describe("EksDefenderForContainers", () => {
     expect(pattern.clusterKeys).toEqual(["legacy"]);
   });
 
+  test("a key names the cluster's constructs, alias and map entries; the access entries stay keyed by name", () => {
+    const stack = awsAzapiStack();
+    const pattern = new EksDefenderForContainers(stack, "eks", { ...BASE, clusters: [EksDefenderCluster.fromName("Payments_Prod", { key: "payments" })] });
+    const synth = synthesizeStack(stack);
+    expect(pattern.clusterKeys).toEqual(["payments"]);
+    expect(Object.keys(pattern.sensors)).toEqual(["payments"]);
+    expect(Object.keys(helmProviders(synth))).toEqual(["eks-payments"]);
+    expect(Object.keys(onlyResourceOf(synth, "aws_eks_access_entry").for_each)).toEqual(["Payments_Prod"]);
+    expect(construct({}, () => [EksDefenderCluster.fromName("app", { key: "App" })])).toThrow(
+      '[test/eks] clusters[0].key: got "App"; expected a key of 1-40 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
+    );
+    expect(construct({}, () => [EksDefenderCluster.fromName("a", { key: "same" }), EksDefenderCluster.fromName("b", { key: "same" })])).toThrow(
+      '[test/eks] clusters[1]: got key "same", which is also the key of clusters[0]',
+    );
+  });
+
   test("with legacyValues off the release still waits for the connector (as on GKE)", () => {
     const synth = build({ sensorOptions: { legacyValues: false } });
     const connector = `azapi_resource.${idOf(synth, "azapi_resource")[0]}`;

@@ -6,7 +6,7 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { AzapiProvider } from "../../lib/azure/azapi/provider";
 import { GcpImageAssessmentAccess } from "../../lib/gcp";
-import { GkeCluster, GkeDefenderForContainers, GkeDefenderForContainersProps } from "../../lib/patterns";
+import { GkeCluster, GkeDefenderCluster, GkeDefenderForContainers, GkeDefenderForContainersProps } from "../../lib/patterns";
 import { gkeStack, newStack, onlyResourceOf, resourcesOf, SynthesizedStack, synthesizeStack } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -479,5 +479,43 @@ describe("GkeDefenderForContainers", () => {
         '[test/gke/service-accounts] accountIds.containers: got "microsoft-defender-for-containers-gke"',
       );
     });
+  });
+});
+
+describe("GkeDefenderCluster (the names EKS uses too) and the deprecated GkeCluster", () => {
+  test("fromCluster / fromName(name, { location }) / cluster / name build what the deprecated forms build", () => {
+    const current = gkeStack();
+    const prodNow = new ContainerCluster(current, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
+    const now = [GkeDefenderCluster.fromCluster(prodNow), GkeDefenderCluster.fromName("legacy-gke", { location: "europe-west1-b" })];
+    new GkeDefenderForContainers(current, "gke", { ...BASE, clusters: now });
+    expect(now[0].cluster).toBe(prodNow);
+    expect(now[1]).toMatchObject({ name: "legacy-gke", location: "europe-west1-b", cluster: undefined });
+    const before = build(); // GkeCluster.fromContainerCluster + fromName({ name, location })
+    expect(synthesizeStack(current)).toEqual(before.synth);
+    expect(GkeCluster).toBe(GkeDefenderCluster);
+    expect(GkeCluster.fromContainerCluster(before.prod).containerCluster).toBe(before.prod);
+  });
+
+  test("per-cluster sensor: false skips one cluster; its helm provider and data source are not created", () => {
+    const stack = gkeStack();
+    const prod = new ContainerCluster(stack, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
+    const defender = new GkeDefenderForContainers(stack, "gke", {
+      ...BASE,
+      clusters: [GkeDefenderCluster.fromCluster(prod), GkeDefenderCluster.fromName("legacy-gke", { location: "europe-west1-b", sensor: false })],
+    });
+    const synth = synthesizeStack(stack);
+    expect(Object.keys(defender.sensors)).toEqual(["prod-gke"]);
+    expect(defender.clusterKeys).toEqual(["legacy-gke", "prod-gke"]);
+    expect(Object.keys(helmProviders(synth))).toEqual(["gke-prod-gke"]);
+    expect(synth.data).not.toHaveProperty("google_container_cluster");
+  });
+
+  test("a googleProvider of the wrong kind", () => {
+    const stack = gkeStack();
+    const helm = new HelmProvider(stack, "helm-x", { alias: "x", kubernetes: { configPath: "~/.kube/config" } });
+    const prod = new ContainerCluster(stack, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
+    expect(() => new GkeDefenderForContainers(stack, "gke", { ...BASE, clusters: [GkeDefenderCluster.fromCluster(prod)], googleProvider: helm })).toThrow(
+      '[test/gke] googleProvider: got "helm provider"; expected a google provider.',
+    );
   });
 });
