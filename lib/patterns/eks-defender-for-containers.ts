@@ -177,7 +177,7 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
   /** The account's security connector. */
   public readonly connector: AwsSecurityConnector;
   /** The access entries of the discovery role, one construct per region (none when off). */
-  public readonly agentlessDiscoveryAccess: { readonly [region: string]: EksAgentlessDiscoveryAccess } = {};
+  public readonly agentlessDiscoveryAccess: { readonly [region: string]: EksAgentlessDiscoveryAccess };
   /** `data "aws_eks_cluster_auth"` (`for_each` by cluster name) behind the created helm providers. */
   public readonly clusterAuth?: DataAwsEksClusterAuth;
   /** `data "aws_eks_cluster"` (`for_each` by cluster name) of the existing clusters behind the created helm providers. */
@@ -223,7 +223,9 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
     }
 
     // Access entries, one for_each resource per region; the connector waits for them.
-    const dependencies = entries ? this.grantDiscoveryAccess(props, clusters, awsProvider) : [];
+    const grants = entries ? this.grantDiscoveryAccess(props, clusters, awsProvider) : { access: {}, dependencies: [] };
+    this.agentlessDiscoveryAccess = grants.access;
+    const dependencies = grants.dependencies;
 
     // Azure side.
     this.connector = new AwsSecurityConnector(this, "connector", {
@@ -321,8 +323,12 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
     return this.keyClusters(resolved);
   }
 
-  /** The discovery role's access entries, one construct per region; returns what the connector waits for. */
-  private grantDiscoveryAccess(props: EksDefenderForContainersProps, clusters: ResolvedEksCluster[], provider: TerraformProvider | undefined): string[] {
+  /** The discovery role's access entries, one construct per region, and what the connector waits for. */
+  private grantDiscoveryAccess(
+    props: EksDefenderForContainersProps,
+    clusters: ResolvedEksCluster[],
+    provider: TerraformProvider | undefined,
+  ): { access: Record<string, EksAgentlessDiscoveryAccess>; dependencies: string[] } {
     const access: { [region: string]: EksAgentlessDiscoveryAccess } = {};
     const dependencies: string[] = [];
     for (const region of [...new Set(clusters.map((c) => c.region))].sort()) {
@@ -342,8 +348,7 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
       dependencies.push(dependable(grant.policyAssociation!));
       access[region] = grant;
     }
-    (this as { agentlessDiscoveryAccess: typeof access }).agentlessDiscoveryAccess = access;
-    return dependencies;
+    return { access, dependencies };
   }
 
   private createOidcProvider(props: EksDefenderForContainersProps, accountId: string, provider: TerraformProvider | undefined): IDefenderOidcProvider {

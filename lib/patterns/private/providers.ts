@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformProvider, TerraformResource } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { IConstruct } from "constructs";
 import { invalidValue } from "../../core/errors";
 
@@ -13,15 +13,4 @@ export function checkProviderType(scope: IConstruct, prop: string, provider: Ter
   const actual = (provider as { terraformResourceType?: unknown } | null)?.terraformResourceType;
   if (actual !== type) invalidValue(scope, prop, typeof actual === "string" ? `${actual} provider` : provider, `${/^[aeiou]/.test(type) ? "an" : "a"} ${type} provider`);
   return provider;
-}
-
-/**
- * Sets `provider` on every resource and data source below `scope` that has none: for inner
- * constructs without a `provider` prop. Resources given a provider explicitly keep theirs.
- */
-export function useProvider(scope: IConstruct, provider: TerraformProvider | undefined): void {
-  if (provider === undefined) return;
-  for (const node of scope.node.findAll()) {
-    if ((node instanceof TerraformResource || node instanceof TerraformDataSource) && node.provider === undefined) node.provider = provider;
-  }
 }
