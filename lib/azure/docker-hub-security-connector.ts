@@ -1,3 +1,4 @@
+import { DefaultTokenResolver, StringConcat, TerraformStack, TerraformVariable, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import {
   DOCKER_HUB_NAMESPACE_PATTERN,
@@ -97,7 +98,17 @@ export class DockerHubSecurityConnector extends RegistrySecurityConnector {
  * attribute): a literal secret would be written to cdk.tf.json. The message never shows the value.
  */
 function checkSecretReference(scope: Construct, prop: string, value: string): void {
-  if (isUnresolved(value)) return;
+  if (isUnresolved(value)) {
+    // A variable of this app must be marked sensitive, or Terraform shows its value in plans.
+    const stack = TerraformStack.of(scope);
+    const resolved = Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
+    const name = /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(String(resolved))?.[1];
+    const variable = name === undefined ? undefined : stack.node.findAll().find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === name);
+    if (variable !== undefined && variable.sensitive !== true) {
+      invalidValue(scope, prop, `<var.${name}>`, `a variable with sensitive: true (${variable.node.path} is not)`, "Terraform would show the token in plans and logs.");
+    }
+    return;
+  }
   const shown = typeof value === "string" ? `<a literal string of ${value.length} characters>` : `<${value === null ? "null" : typeof value}>`;
   invalidValue(
     scope,

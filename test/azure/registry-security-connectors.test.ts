@@ -98,6 +98,14 @@ describe("DockerHubSecurityConnector", () => {
       expect(message).not.toContain(SECRET);
     });
 
+    test("a variable that is not marked sensitive", () => {
+      const stack = azapiStack();
+      const plain = new TerraformVariable(stack, "plain_token", { type: "string" });
+      expect(
+        () => new DockerHubSecurityConnector(stack, "dockerhub", { resourceGroupId: RG, location: "westeurope", organization: "contoso", username: "mdcuser", accessToken: plain.stringValue }),
+      ).toThrow('[test/dockerhub] accessToken: got "<var.plain_token>"; expected a variable with sensitive: true (test/plain_token is not). Terraform would show the token in plans and logs.');
+    });
+
     test("a missing access token", () => {
       expect(make({ accessToken: undefined })).toThrow('accessToken: got "<undefined>"; expected a reference to a sensitive value');
     });

@@ -543,13 +543,20 @@ const GCP_CONNECTOR_CASES = casesOf("GcpSecurityConnector", gcpConnector, [
 const dockerHubConnector = (stack: TerraformStack, props: Partial<DockerHubSecurityConnectorProps>) => {
   azapiProvider(stack);
   const token = new TerraformVariable(stack, "token", { type: "string", sensitive: true }).stringValue;
-  return new DockerHubSecurityConnector(stack, "subject", { resourceGroupId: RG_ID, location: "westeurope", organization: "contoso", username: "mdcuser", accessToken: token, ...props });
+  // "__plain__" stands for a variable of the app that is not marked sensitive.
+  const accessToken = props.accessToken === "__plain__" ? new TerraformVariable(stack, "plain_token", { type: "string" }).stringValue : (props.accessToken ?? token);
+  return new DockerHubSecurityConnector(stack, "subject", { resourceGroupId: RG_ID, location: "westeurope", organization: "contoso", username: "mdcuser", ...props, accessToken });
 };
 const DOCKER_HUB_CONNECTOR_CASES = casesOf("DockerHubSecurityConnector", dockerHubConnector, [
   [
     "literal access token",
     { accessToken: "dckr_pat_secret" },
     '[test/subject] accessToken: got "<a literal string of 15 characters>"; expected a reference to a sensitive value, e.g. new TerraformVariable(stack, "token", { type: "string", sensitive: true }).stringValue. A literal token would be written to the synthesized JSON and to source control.',
+  ],
+  [
+    "access token from a variable not marked sensitive",
+    { accessToken: "__plain__" },
+    '[test/subject] accessToken: got "<var.plain_token>"; expected a variable with sensitive: true (test/plain_token is not). Terraform would show the token in plans and logs.',
   ],
   ["organization with capitals", { organization: "Contoso" }, '[test/subject] organization: got "Contoso"; expected a Docker ID of 4-30 lowercase letters and digits.'],
   ["email as user name", { username: "mdc_user@contoso.com" }, '[test/subject] username: got "mdc_user@contoso.com"; expected a Docker ID of 4-30 lowercase letters and digits.'],
