@@ -2,9 +2,15 @@ import { EksCluster, EksClusterConfig } from "@cdktf/provider-aws/lib/eks-cluste
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { Construct } from "constructs";
 import { AzapiProvider } from "../../lib/azure/azapi/provider";
+import { planOffline } from "../../lib/testing/offline-plan";
+import { findExecutable } from "../../lib/testing/offline-plan/plan-offline";
+import { defaultSchemaRegistry } from "../../lib/testing/schema/registry";
 import { EksDefenderCluster, EksDefenderForContainers, EksDefenderForContainersProps } from "../../lib/patterns";
 import { ACCOUNT, PROVIDER_ARN, rolesByName, TENANT } from "../aws/fixtures";
 import { awsAzapiStack, onlyResourceOf, resourcesOf, synthesizeStack, SynthesizedStack } from "../util";
@@ -389,6 +395,26 @@ describe("EksDefenderForContainers", () => {
     const releaseProviders = Object.values<any>(resourcesOf(synth, "helm_release")).map((r) => r.provider).sort();
     expect(releaseProviders).toEqual(aliases.map((a) => `helm.${a}`).sort());
   });
+
+  test("the two nested patterns also pass real terraform validate and plan offline", async () => {
+    const terraform = findExecutable(process.env.TERRAFORM_BINARY_NAME ?? "terraform");
+    if (!terraform) throw new Error("terraform is not on PATH");
+    const outdir = mkdtempSync(join(tmpdir(), "eks-nested-"));
+    try {
+      const app = new App({ outdir });
+      const stack = new TerraformStack(app, "nested");
+      new AwsProvider(stack, "aws", { region: "eu-west-1" });
+      new AzapiProvider(stack, "azapi");
+      for (const team of ["team-a", "team-b"]) {
+        new EksDefenderForContainers(new Construct(stack, team), "eks", { ...BASE, accountId: team === "team-a" ? ACCOUNT : "210987654321", clusters: [EksDefenderCluster.fromName("app")] });
+      }
+      app.synth();
+      const [result] = await planOffline({ outdir, registry: defaultSchemaRegistry(), terraformBinary: terraform });
+      expect({ ok: result.ok, diagnostics: result.diagnostics.filter((d) => d.startsWith("Error")) }).toEqual({ ok: true, diagnostics: [] });
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test("a helm provider alias taken by another pattern is a synth error", () => {
     const stack = awsAzapiStack();
