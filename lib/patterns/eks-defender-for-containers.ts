@@ -230,9 +230,7 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
     // Azure side.
     this.connector = new AwsSecurityConnector(this, "connector", {
       ...props.connectorOptions,
-      resourceGroupId: connectorProps.connectorResourceGroupId,
-      location: connectorProps.connectorLocation,
-      name: props.connectorName,
+      ...this.connectorPlacement(connectorProps),
       accountId,
       regions: props.regions,
       auditLogs,
@@ -244,7 +242,6 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
       kinesisToS3RoleArn: this.roles.kinesisToS3RoleArn,
       imageAssessmentRoleArn: this.roles.imageAssessmentRoleArn,
       agentlessDiscoveryRoleArn: this.roles.agentlessDiscoveryRoleArn,
-      provider: props.azapiProvider,
     });
     if (dependencies.length > 0) this.connector.resource.dependsOn = dependencies;
 

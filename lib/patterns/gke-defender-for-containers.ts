@@ -163,9 +163,7 @@ export class GkeDefenderForContainers extends ConnectorDefenderPattern {
     const accounts = this.serviceAccounts;
     this.connector = new GcpSecurityConnector(this, "connector", {
       ...props.connectorOptions,
-      resourceGroupId: props.connectorResourceGroupId,
-      location: props.connectorLocation,
-      name: props.connectorName,
+      ...this.connectorPlacement(props),
       projectId: this.projectId,
       projectNumber: this.projectNumber,
       auditLogs,
@@ -179,7 +177,6 @@ export class GkeDefenderForContainers extends ConnectorDefenderPattern {
       agentlessDiscoveryProviderId: accounts.agentlessDiscoveryConnection?.workloadIdentityProviderId,
       imageAssessmentServiceAccountEmail: accounts.imageAssessmentConnection?.serviceAccountEmailAddress,
       imageAssessmentProviderId: accounts.imageAssessmentConnection?.workloadIdentityProviderId,
-      provider: props.azapiProvider,
     });
     // The emails are literal strings, so nothing orders the connector after the identities it
     // names: create it once Defender can sign in, and delete it before they go.

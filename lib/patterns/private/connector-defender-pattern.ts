@@ -2,7 +2,7 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { dependable, Fn, ITerraformDependable, TerraformProvider, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { createHash } from "crypto";
-import { SecurityConnector } from "../../azure/security-connector";
+import { SecurityConnector, SecurityConnectorProps } from "../../azure/security-connector";
 import { DefenderValidationError, invalidValue } from "../../core/errors";
 import { isUnresolved, validatePattern } from "../../core/validation";
 import { HelmDefenderSensor } from "../../kubernetes/helm-defender-sensor";
@@ -198,6 +198,11 @@ export abstract class ConnectorDefenderPattern extends Construct {
     const sorted = [...clusters].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this._clusterKeys = sorted.map((c) => c.key);
     return sorted;
+  }
+
+  /** Where the connector goes, from the pattern's props: the same four connector props on every cloud. */
+  protected connectorPlacement(props: ConnectorPatternProps): Pick<SecurityConnectorProps, "resourceGroupId" | "location" | "name" | "provider"> {
+    return { resourceGroupId: props.connectorResourceGroupId, location: props.connectorLocation, name: props.connectorName, provider: props.azapiProvider };
   }
 
   /** The clusters that get the sensor through a helm provider the pattern creates. */
