@@ -16,7 +16,7 @@ import { SensorFeatures } from "../core/sensor-features";
 import { HelmDefenderSensor, HelmDefenderSensorProps, SensorCluster } from "../kubernetes";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
-import { helmProviderAlias } from "./private/helm-sensors";
+import { helmProviderAlias } from "./private/providers";
 
 /** How {@link AksDefenderForContainers} installs the Defender sensor on the clusters of the app. */
 export enum AksSensorInstall {

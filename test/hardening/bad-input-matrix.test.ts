@@ -21,6 +21,9 @@ const CANNOT_REJECT_INPUT = new Set([
   // checks (resourceGroupId, location, scanIntervalHours, name, additionalOfferings) have cases
   // through those two.
   "SecurityConnector",
+  // Abstract base of DockerHubSecurityConnector and JFrogSecurityConnector (protected constructor),
+  // whose cases cover its checks.
+  "RegistrySecurityConnector",
   // The azapi provider binding: its props are the provider's own settings, passed through as given.
   "AzapiProvider",
   // The azapi_resource binding: like any provider resource it writes type, parent and body as
