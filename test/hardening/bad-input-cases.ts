@@ -1075,8 +1075,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   {
     construct: "DefenderWorkspace.defaultWorkspaceName",
     input: "region without a Defender location code",
-    build: () => DefenderWorkspace.defaultWorkspaceName(SUB, "italynorth"),
-    message: /^DefenderWorkspace\.defaultWorkspaceName: region: got "italynorth"; expected one of the regions/,
+    build: () => DefenderWorkspace.defaultWorkspaceName(SUB, "austriaeast"),
+    message: /^DefenderWorkspace\.defaultWorkspaceName: region: got "austriaeast"; expected one of the regions/,
   },
   {
     construct: "DefenderWorkspace.defaultWorkspaceName",
