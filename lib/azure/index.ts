@@ -15,7 +15,7 @@ export * from "./alert-suppression-rule";
 export * from "./pod-security-baseline";
 export * from "./defender-egress-firewall-rules";
 // Catalog values the constructs above take, so `/azure` users need not load the package root.
-export { AzureCloud, EgressComponent, EgressProtocol } from "../core/catalog/egress";
+export { AzureCloud, EgressComponent, EgressProtocol, SensorEnvironment, sensorEgressComponents } from "../core/catalog/egress";
 export { SuppressionEntityField } from "../core/catalog/operations";
 export * from "./dine-policy-assignment";
 export * from "./defender-workspace-assignment";
