@@ -45,7 +45,11 @@ export const PlanExtensionProperty = {
   SECURITY_GATING: "SecurityGatingEnabled",
   /** ContainerSensor: anti-malware in the sensor (Quickstart; value "True"). */
   ANTI_MALWARE: "AntiMalwareEnabled",
-  /** ContainerSensor: auto-provision the sensor on clusters (Quickstart; value "True"). */
+  /**
+   * ContainerSensor: auto-provision the sensor on clusters (Quickstart; value "True"). CONFLICT with a
+   * 2025-11 GET showing "true"; decided for "True" (the Quickstart converges in its idempotency
+   * check through 2026-09): see docs/facts-and-decisions.md.
+   */
   AUTO_PROVISIONING: "AutoProvisioning",
   /** ContainerSensor: how the sensor is installed (Quickstart; value "AKSAddon"). */
   INSTALLATION_METHOD: "InstallationMethod",

@@ -24,7 +24,13 @@ export const SecurityPrivateLink = {
   RESOURCE_TYPE: "Microsoft.Security/privateLinks",
   /** Stable API version (Quickstart; .NET SDK default). */
   API_VERSION: "2026-01-01",
-  /** The resource is global, not regional (Quickstart: `location: 'global'`). */
+  /**
+   * Default `location` of the resource. CONFLICT: the Quickstart (deployed by Microsoft's template
+   * CI) uses `global`; the 2026-01-01 REST examples (`PrivateLinks_Create.json`, `_List.json`,
+   * `_Update.json` in Azure/azure-rest-api-specs `specification/security/resource-manager/
+   * Microsoft.Security/Security/stable/2026-01-01/examples/PrivateLinks/`) use `eastus`/`westus2`.
+   * Decision: `global`, overridable per construct (`DefenderPrivateLink.securityPrivateLinkLocation`).
+   */
   LOCATION: "global",
   /** Private endpoint sub-resource (group ID) used by Defender for Containers (DfC private link doc). */
   SUBRESOURCE: "containers",
