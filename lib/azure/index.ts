@@ -12,6 +12,7 @@ export * from "./defender-private-link";
 export * from "./security-contact";
 export * from "./alert-export";
 export * from "./alert-suppression-rule";
+export * from "./defender-recommendation-exemption";
 export * from "./pod-security-baseline";
 export * from "./defender-egress-firewall-rules";
 // Catalog values the constructs above take, so `/azure` users need not load the package root.

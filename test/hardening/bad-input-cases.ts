@@ -41,12 +41,16 @@ import {
   DefenderForContainersPlan,
   DefenderPrivateLink,
   DefenderPrivateLinkProps,
+  DefenderRecommendation,
+  DefenderRecommendationExemption,
+  DefenderRecommendationExemptionProps,
   DefenderWorkspace,
   DefenderWorkspaceAssignment,
   DefenderWorkspaceAssignmentProps,
   DinePolicyAssignment,
   DinePolicyAssignmentProps,
   EgressComponent,
+  ExemptionCategory,
   ExportSource,
   GcpSecurityConnector,
   GcpSecurityConnectorProps,
@@ -781,6 +785,34 @@ const suppressionRule = (stack: TerraformStack, props: Partial<AlertSuppressionR
 };
 const DATE_FORM = "an ISO-8601 UTC date-time such as 2026-12-31T23:59:59Z";
 
+// DefenderRecommendationExemption
+const EXEMPTION_BASE: DefenderRecommendationExemptionProps = {
+  scope: `/subscriptions/${SUB}/resourceGroups/rg-dev`,
+  name: "dev-running-images",
+  recommendations: [DefenderRecommendation.RUNNING_IMAGE_VULNERABILITIES],
+  category: ExemptionCategory.WAIVER,
+  justification: "Dev resource group, risk accepted in SEC-1234",
+  expiresOn: "2026-12-31T23:59:59Z",
+};
+const EXEMPTION_CASES: BadInputCase[] = casesOf(
+  "DefenderRecommendationExemption",
+  (stack, props: Partial<DefenderRecommendationExemptionProps>) => new DefenderRecommendationExemption(stack, "subject", { ...EXEMPTION_BASE, ...props }),
+  [
+    [
+      "no expiry date and no waiver",
+      { expiresOn: undefined },
+      "[test/subject] expiresOn: got undefined; expected an ISO-8601 UTC date-time such as 2026-12-31T23:59:59Z — exemptions must expire. To waive this, set neverExpires: true with a neverExpiresJustification.",
+    ],
+    ["a short justification", { justification: "dev" }, '[test/subject] justification: got "dev"; expected a justification of at least 20 characters.'],
+    ["no recommendation (would exempt from the whole initiative)", { recommendations: [] }, "[test/subject] recommendations: got []; expected at least one recommendation."],
+    [
+      "a management group without its assignment",
+      { scope: "/providers/Microsoft.Management/managementGroups/platform" },
+      /^\[test\/subject\] policyAssignmentId: got undefined; expected the ID of the initiative assignment to exempt from\. A management group has no default Defender assignment/,
+    ],
+  ],
+);
+
 const SUPPRESSION_RULE_CASES: BadInputCase[] = [
   ...casesOf("AlertSuppressionRule", suppressionRule, [
     [
@@ -1264,6 +1296,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...SECURITY_CONTACT_CASES,
   ...ALERT_EXPORT_CASES,
   ...SUPPRESSION_RULE_CASES,
+  ...EXEMPTION_CASES,
   ...POD_SECURITY_CASES,
   ...EGRESS_CASES,
   ...PATTERN_CASES,
