@@ -3,14 +3,14 @@ import { MonitorPrivateLinkScopedService } from "@cdktf/provider-azurerm/lib/mon
 import { PrivateDnsZone } from "@cdktf/provider-azurerm/lib/private-dns-zone";
 import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
-import { Fn, TerraformIterator, TerraformProvider, TerraformStack, Token } from "cdktf";
+import { Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 import { AzureMonitorPrivateLink, SecurityPrivateLink } from "../core/catalog/private-link";
 import { invalidValue } from "../core/errors";
 import { cloudOfRegion, validateAzureRegion } from "../core/region";
 import { isUnresolved, validateNonEmptyUnique, validatePattern } from "../core/validation";
-import { AzapiProvider } from "./azapi/provider";
+import { azapiProviderOrDefault } from "./azapi/provider";
 import { AzapiResource } from "./azapi/resource";
 
 /** How the sensor's traffic reaches Defender privately. */
@@ -219,7 +219,7 @@ export class DefenderPrivateLink extends Construct {
         // azapi checks bodies against the schemas it embeds, which may predate this 2026 API version.
         schemaValidationEnabled: false,
         tags: props.tags,
-        provider: this.azapiProvider(props.azapiProvider),
+        provider: azapiProviderOrDefault(this, props.azapiProvider),
       });
       target = { id: this.securityPrivateLink.id, subresource: SecurityPrivateLink.SUBRESOURCE };
     } else {
@@ -388,14 +388,5 @@ export class DefenderPrivateLink extends Construct {
     // A VNet can be linked to a zone once: a second link to the same VNet fails at apply.
     validateNonEmptyUnique(this, "virtualNetworkLinks", links, ([, vnetId]) => vnetId, "virtual network", ([linkName]) => `[${JSON.stringify(linkName)}]`);
     return links;
-  }
-
-  /** The given azapi provider; else none (the stack's default one applies), adding a default one if the stack has none. */
-  private azapiProvider(given?: TerraformProvider): TerraformProvider | undefined {
-    if (given) return given;
-    const stack = TerraformStack.of(this);
-    const hasDefault = stack.node.findAll().some((c) => c instanceof AzapiProvider && c.alias === undefined);
-    if (!hasDefault) new AzapiProvider(this, "azapi");
-    return undefined;
   }
 }

@@ -24,6 +24,7 @@ export * from "./policy-addon-assignment";
 export * from "./arc-defender-sensor";
 export * from "./arc-policy-extension";
 export * from "./aks-agentless-discovery";
+export * from "./aks-sensor-exclusion";
 
 // The catalog and validation helpers, so users of this entry point need not import the package root.
 export * from "../core";

@@ -16,12 +16,14 @@ import {
   EksAccessMode,
   EksAgentlessDiscoveryAccess,
   EksAgentlessDiscoveryAccessProps,
+  EksSensorExclusion,
 } from "../../lib/aws";
 import {
   AksAgentlessDiscovery,
   AksAgentlessDiscoveryProps,
   AksDefenderSensor,
   AksPolicyAddon,
+  AksSensorExclusion,
   AlertExport,
   AlertExportProps,
   AlertSeverity,
@@ -72,6 +74,7 @@ import {
   DefenderForContainersGcpServiceAccountsProps,
   DefenderWorkloadIdentity,
   DefenderWorkloadIdentityProps,
+  GkeSensorExclusion,
 } from "../../lib/gcp";
 import { AwsAuthRoleMapping, AwsAuthRoleMappingProps, HelmDefenderSensor, HelmDefenderSensorProps, SensorCluster, SensorInfrastructure } from "../../lib/kubernetes";
 import { AksDefenderForContainers, AksDefenderForContainersProps, ArcDefenderForContainers, ArcDefenderForContainersProps } from "../../lib/patterns";
@@ -813,6 +816,38 @@ const EXEMPTION_CASES: BadInputCase[] = casesOf(
   ],
 );
 
+// AksSensorExclusion, EksSensorExclusion, GkeSensorExclusion
+const ARC_CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/edge-01`;
+const SENSOR_EXCLUSION_CASES: BadInputCase[] = [
+  {
+    construct: "AksSensorExclusion",
+    input: "an on-premises Arc cluster (the tag is not supported there)",
+    build: (stack) => new AksSensorExclusion(stack, "subject", { existingClusterIds: [ARC_CLUSTER_ID] }),
+    message: /^\[test\/subject\] existingClusterIds\[0\]: got ".*connectedClusters\/edge-01"; expected an AKS cluster ID\. Exclusion tags aren't supported for Arc-enabled clusters in on-premises environments/,
+  },
+  {
+    construct: "AksSensorExclusion",
+    input: "no cluster at all",
+    build: (stack) => new AksSensorExclusion(stack, "subject", {}),
+    message: "[test/subject] clusters: got []; expected at least one cluster of the app or one existing cluster ID (existingClusterIds).",
+  },
+  {
+    construct: "EksSensorExclusion",
+    input: "no cluster",
+    build: (stack) => new EksSensorExclusion(stack, "subject", { clusters: [] }),
+    message: "[test/subject] clusters: got []; expected at least one cluster.",
+  },
+  {
+    construct: "GkeSensorExclusion",
+    input: "a cluster labelled ms_defender_container_exclude_sensors=false",
+    build: (stack) =>
+      new GkeSensorExclusion(stack, "subject", {
+        clusters: [new ContainerCluster(stack, "gke", { name: "gke", location: "europe-west1", initialNodeCount: 1, resourceLabels: { ms_defender_container_exclude_sensors: "false" } })],
+      }),
+    message: '[test/subject] clusters[0].resourceLabels: got ms_defender_container_exclude_sensors = "false"; expected "true" (or no such tag) on a cluster excluded from the sensor.',
+  },
+];
+
 const SUPPRESSION_RULE_CASES: BadInputCase[] = [
   ...casesOf("AlertSuppressionRule", suppressionRule, [
     [
@@ -1297,6 +1332,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...ALERT_EXPORT_CASES,
   ...SUPPRESSION_RULE_CASES,
   ...EXEMPTION_CASES,
+  ...SENSOR_EXCLUSION_CASES,
   ...POD_SECURITY_CASES,
   ...EGRESS_CASES,
   ...PATTERN_CASES,

@@ -11,3 +11,4 @@ export * from "./egress";
 export * from "./policy-parameters";
 export * from "./coverage";
 export * from "./exemptions";
+export * from "./sensor-exclusion";
