@@ -89,23 +89,18 @@ export class AksSensorExclusion extends Construct {
     const members = checkFleetKeys(this, fleetMembersFromIds(this, "existingClusterIds", existing, AzureResourceIdFormats.AKS_CLUSTER, fleetKey, "cluster"), fleetKey);
     const iterator = TerraformIterator.fromMap(Object.fromEntries(members.map((m) => [m.key, `${m.clusterId}/providers/Microsoft.Resources/tags/default`])));
     const provider = azapiProviderOrDefault(this, props.azapiProvider);
-    const tags = { [SensorExclusionTag.KEY]: SensorExclusionTag.VALUE };
-    this.tagMerge = new AzapiResourceAction(this, "tag", {
-      forEach: iterator,
-      type: TAGS_AT_SCOPE_TYPE,
-      resourceId: iterator.value,
-      method: "PATCH",
-      body: { operation: "Merge", properties: { tags } },
-      provider,
-    });
-    this.tagRemoval = new AzapiResourceAction(this, "untag-on-destroy", {
-      forEach: iterator,
-      type: TAGS_AT_SCOPE_TYPE,
-      resourceId: iterator.value,
-      method: "PATCH",
-      body: { operation: "Delete", properties: { tags } },
-      when: "destroy",
-      provider,
-    });
+    // Merge on apply; delete the same tag when this construct is destroyed.
+    const action = (id: string, operation: "Merge" | "Delete", when?: "destroy") =>
+      new AzapiResourceAction(this, id, {
+        forEach: iterator,
+        type: TAGS_AT_SCOPE_TYPE,
+        resourceId: iterator.value,
+        method: "PATCH",
+        body: { operation, properties: { tags: { [SensorExclusionTag.KEY]: SensorExclusionTag.VALUE } } },
+        when,
+        provider,
+      });
+    this.tagMerge = action("tag", "Merge");
+    this.tagRemoval = action("untag-on-destroy", "Delete", "destroy");
   }
 }

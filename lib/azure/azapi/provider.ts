@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformProvider, TerraformResourceConfig, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 
 /**
@@ -100,4 +100,17 @@ export function azapiProviderOrDefault(scope: Construct, given?: TerraformProvid
   const hasDefault = stack.node.findAll().some((c) => c instanceof AzapiProvider && c.alias === undefined);
   if (!hasDefault) new AzapiProvider(scope, "azapi");
   return undefined;
+}
+
+/** The `TerraformResource` config of an azapi resource type: generator metadata plus the meta-arguments given. */
+export function azapiResourceConfig(terraformResourceType: string, props: Omit<TerraformResourceConfig, "terraformResourceType">): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
+    provider: props.provider,
+    dependsOn: props.dependsOn,
+    count: props.count,
+    lifecycle: props.lifecycle,
+    forEach: props.forEach,
+  };
 }

@@ -1,6 +1,6 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_PROVIDER_VERSION_CONSTRAINT, simpleHclAttributes } from "./provider";
+import { azapiResourceConfig, simpleHclAttributes } from "./provider";
 
 /** Props of {@link AzapiResourceAction} (the `azapi_resource_action` arguments this library uses). */
 export interface AzapiResourceActionProps extends Omit<TerraformResourceConfig, "terraformResourceType" | "terraformGeneratorMetadata"> {
@@ -45,15 +45,7 @@ export class AzapiResourceAction extends TerraformResource {
   private readonly props: AzapiResourceActionProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceActionProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiResourceAction.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, azapiResourceConfig(AzapiResourceAction.tfResourceType, props));
     this.props = props;
   }
 
