@@ -2,7 +2,7 @@
  * Microsoft constants for Defender for Containers on Azure. Every GUID, extension type and
  * property name the Azure constructs emit is defined here and nowhere else.
  *
- * Sources (stored copies, see ../shared/reference/defender-facts.md):
+ * Sources:
  *  - "Policy-repo": Azure/azure-policy `built-in-policies/` @ f4a50bac (2026-04-29)
  *  - "azurerm docs": hashicorp/terraform-provider-azurerm v4.40.0 `website/docs/r/*`
  *  - "MS-Docs": MicrosoftDocs/azure-docs (built-in-roles, defender-for-cloud articles)

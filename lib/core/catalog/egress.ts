@@ -21,7 +21,11 @@ export enum AzureCloud {
   PUBLIC = "public",
   /** Azure US Government. */
   US_GOVERNMENT = "usgovernment",
-  /** Microsoft Azure operated by 21Vianet (Defender for Cloud there retires on 2026-08-18, facts E). */
+  /**
+   * Microsoft Azure operated by 21Vianet. Defender for Cloud there retires on 2026-10-01 (no new
+   * subscriptions since the announcement of 2025-08-18): MicrosoftDocs/defender-docs
+   * `defender-for-cloud/includes/21vianet-retirement.md`.
+   */
   CHINA = "china",
 }
 

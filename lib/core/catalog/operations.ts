@@ -2,7 +2,7 @@
  * Day-two constants: security contacts, continuous export (`Microsoft.Security/automations`),
  * alert suppression rules and the pod security baseline initiative.
  *
- * Sources (stored copies, see ../shared/reference/defender-facts.md A4, A6):
+ * Sources:
  *  - "azurerm docs": hashicorp/terraform-provider-azurerm v4.x `website/docs/r/security_center_contact`,
  *    `security_center_automation`; code `internal/services/securitycenter/*`
  *  - "Policy EH": Azure/azure-policy `built-in-policies/policyDefinitions/Security Center/
