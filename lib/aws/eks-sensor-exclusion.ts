@@ -4,7 +4,10 @@ import { tagClustersForSensorExclusion } from "../core/sensor-exclusion";
 
 /** Props of {@link EksSensorExclusion}. */
 export interface EksSensorExclusionProps {
-  /** EKS clusters defined in this app: the tag is added to their `tags`, next to the tags they have. */
+  /**
+   * EKS clusters defined in this app: the tag is added to their `tags`, next to the tags they have.
+   * Set a cluster's own tags before this construct: assigning `tags` later replaces them.
+   */
   readonly clusters: EksCluster[];
 }
 

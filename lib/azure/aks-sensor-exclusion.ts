@@ -19,7 +19,7 @@ const TAGS_AT_SCOPE_TYPE = "Microsoft.Resources/tags@2021-04-01";
 export interface AksSensorExclusionProps {
   /**
    * AKS clusters defined in this app: the tag is added to their `tags` (kept with the tags they
-   * already have).
+   * already have). Set a cluster's own tags before this construct: assigning `tags` later replaces them.
    * @default - none
    */
   readonly clusters?: KubernetesCluster[];

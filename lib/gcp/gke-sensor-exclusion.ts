@@ -4,7 +4,10 @@ import { tagClustersForSensorExclusion } from "../core/sensor-exclusion";
 
 /** Props of {@link GkeSensorExclusion}. */
 export interface GkeSensorExclusionProps {
-  /** GKE clusters defined in this app: the label is added to their `resource_labels`, next to the labels they have. */
+  /**
+   * GKE clusters defined in this app: the label is added to their `resource_labels`, next to the labels
+   * they have. Set a cluster's own labels before this construct: assigning `resourceLabels` later replaces them.
+   */
   readonly clusters: ContainerCluster[];
 }
 
