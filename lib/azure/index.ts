@@ -25,6 +25,7 @@ export * from "./arc-defender-sensor";
 export * from "./arc-policy-extension";
 export * from "./aks-agentless-discovery";
 export * from "./aks-sensor-exclusion";
+export * from "./aks-security-gating";
 
 // The catalog and validation helpers, so users of this entry point need not import the package root.
 export * from "../core";

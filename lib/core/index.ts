@@ -13,3 +13,4 @@ export * from "./formats";
 export * from "./policy-scope";
 export * from "./cluster-fleet";
 export * from "./sensor-exclusion";
+export * from "./sensor-features";

@@ -75,7 +75,7 @@ export interface ClusterCoverage {
    */
   readonly address?: string;
   /**
-   * Defender sensor: AKS `microsoft_defender`, the Arc Defender extension, or a sensor `helm_release` (EKS/GKE);
+   * Defender sensor: AKS `microsoft_defender`, the Arc Defender extension, or a sensor `helm_release` (EKS/GKE/AKS);
    * {@link Coverage.EXCLUDED} for a cluster tagged `ms_defender_container_exclude_sensors = "true"` without one.
    */
   readonly sensor: Coverage;
@@ -364,8 +364,18 @@ function aksClusters(view: StackView, plan: PlanFound | undefined): ClusterCover
       .filter((binding) => listHoldsRole(argument(binding, "roles"), TrustedAccess.DEFENDER_OPERATOR_ROLE))
       .flatMap((binding) => referencedIds(argument(binding, "kubernetes_cluster_id"), TerraformType.AKS_CLUSTER)),
   );
+  // Clusters with the sensor chart instead of the security profile: a sensor release whose values
+  // or helm provider reference the cluster (HelmDefenderSensor with SensorCluster.aks).
+  const charted = new Set(
+    view
+      .instances(TerraformType.HELM_RELEASE)
+      .filter((release) => isSensorHelmRelease(release.resource.config))
+      .flatMap((release) => releaseContext(view, release).flatMap((value) => referencedIds(value, TerraformType.AKS_CLUSTER))),
+  );
   return view.instances(TerraformType.AKS_CLUSTER).map((cluster) => {
-    const sensor = sensorCoverage(aksClusterHasDefenderSensor(cluster.resource.config), cluster.resource);
+    const profile = aksClusterHasDefenderSensor(cluster.resource.config);
+    const chart = charted.has(cluster.resource.logicalId);
+    const sensor = sensorCoverage(profile || chart, cluster.resource);
     return row({
       stack: view.name,
       kind: ClusterKind.AKS,
@@ -373,8 +383,8 @@ function aksClusters(view: StackView, plan: PlanFound | undefined): ClusterCover
       address: cluster.address,
       sensor,
       policy: yesNo(aksClusterHasPolicyAddon(cluster.resource.config)),
-      // The workspace is the sensor's: excluded with it.
-      workspace: sensor,
+      // The chart needs no workspace (deploy-helm.md); the security profile does; an excluded cluster's is excluded with its sensor.
+      workspace: profile || !chart ? (sensor === Coverage.EXCLUDED ? sensor : yesNo(profile)) : Coverage.NOT_APPLICABLE,
       agentlessDiscovery: yesNo(bound.has(cluster.resource.logicalId) || (plan?.agentlessDiscovery ?? false)),
       // No azurerm_kubernetes_cluster argument governs the audit logs Defender reads on AKS.
       auditLogs: Coverage.NOT_APPLICABLE,
@@ -577,6 +587,11 @@ function isAwsAuthWithDiscoveryRole(instance: Instance): boolean {
   return typeof data?.mapRoles === "string" && data.mapRoles.split(/[\s/"]+/).some(isDiscoveryRoleName);
 }
 
+/** Where a release names its cluster: its own arguments and its helm (and kubernetes) provider's configuration. */
+function releaseContext(view: StackView, release: Instance): unknown[] {
+  return [release.resource.config, view.providerConfigOf(release.resource, "helm"), view.providerConfigOf(release.resource, "kubernetes")];
+}
+
 /**
  * The cluster a sensor release runs on, in order: the `global.cloudIdentifiers.<cloud>.clusterName`
  * value; a reference to a cluster (or its data source) in the release or its helm provider's
@@ -603,7 +618,7 @@ function sensorReleaseCluster(
     if (found) return found;
     if (name) return findOrAdd(kind, name);
   }
-  const context = [release.resource.config, view.providerConfigOf(release.resource, "helm"), view.providerConfigOf(release.resource, "kubernetes")];
+  const context = releaseContext(view, release);
   for (const [kind, type] of [
     [ClusterKind.EKS, TerraformType.EKS_CLUSTER],
     [ClusterKind.GKE, TerraformType.GKE_CLUSTER],

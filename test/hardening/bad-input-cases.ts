@@ -23,6 +23,7 @@ import {
   AksAgentlessDiscoveryProps,
   AksDefenderSensor,
   AksPolicyAddon,
+  AksSecurityGating,
   AksSensorExclusion,
   AlertExport,
   AlertExportProps,
@@ -97,6 +98,7 @@ export interface BadInputCase {
 const SUB = "11111111-2222-3333-4444-555555555555";
 const WORKSPACE = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-sec`;
 const AKS_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1`;
+const ACR_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contosoimages`;
 const GUID_FORM = "a GUID of the form 00000000-0000-0000-0000-000000000000";
 
 /**
@@ -1150,6 +1152,29 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     input: "subscription that is not a GUID",
     build: () => DefenderWorkspace.defaultWorkspaceName("prod", "eastus"),
     message: `DefenderWorkspace.defaultWorkspaceName: subscriptionId: got "prod"; expected ${GUID_FORM}.`,
+  },
+  // AksSecurityGating
+  {
+    construct: "AksSecurityGating",
+    input: "cluster without the OIDC issuer",
+    build: (stack) => new AksSecurityGating(stack, "subject", { cluster: testCluster(stack, "cluster", { workloadIdentityEnabled: true }), registries: [{ registryId: ACR_ID }] }),
+    message: /^\[test\/subject\] cluster: got test\/cluster with oidcIssuerEnabled "unset"; expected oidcIssuerEnabled: true/,
+  },
+  {
+    construct: "AksSecurityGating",
+    input: "cluster on Kubernetes 1.30",
+    build: (stack) =>
+      new AksSecurityGating(stack, "subject", {
+        cluster: testCluster(stack, "cluster", { oidcIssuerEnabled: true, workloadIdentityEnabled: true, kubernetesVersion: "1.30" }),
+        registries: [{ registryId: ACR_ID }],
+      }),
+    message: /^\[test\/subject\] cluster: got test\/cluster with kubernetesVersion "1\.30"; expected 1\.31 or later/,
+  },
+  {
+    construct: "AksSecurityGating",
+    input: "AKS cluster ID as registry",
+    build: (stack) => new AksSecurityGating(stack, "subject", { cluster: testCluster(stack, "cluster", { oidcIssuerEnabled: true, workloadIdentityEnabled: true }), registries: [{ registryId: AKS_ID }] }),
+    message: /^\[test\/subject\] registries\[0\]\.registryId: got ".*managedClusters\/aks1"; expected an Azure Container Registry resource ID/,
   },
   // AksDefenderSensor
   {

@@ -28,6 +28,8 @@ const CANNOT_REJECT_INPUT = new Set([
   "AzapiResource",
   // The azapi_resource_action binding, likewise (AksSensorExclusion validates before it creates one).
   "AzapiResourceAction",
+  // The azapi_update_resource binding, likewise (AksSecurityGating validates before it creates it).
+  "AzapiUpdateResource",
   // Terraform `import` / `removed` blocks from lib/core (re-exported by every entry point): they take
   // a resource construct and an ID or address that the constructs using them have already validated.
   "ImportBlock",

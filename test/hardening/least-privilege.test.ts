@@ -62,6 +62,8 @@ const AZURE_ROLES = new Set<string>([
   BuiltInRole.AKS_POLICY_ADDON_DEPLOYMENT,
   BuiltInRole.KUBERNETES_EXTENSION_CONTRIBUTOR,
   BuiltInRole.KUBERNETES_AGENTLESS_OPERATOR,
+  // The security-gating identity on the registries it reads (gated-deployment-infrastructure-as-code.md).
+  BuiltInRole.ACR_PULL,
   // Legacy role set of policies 64def556 ≤ 4.2 / 708b60a6 ≤ 7.1, only with `legacyRoles: true`.
   BuiltInRole.CONTRIBUTOR,
   BuiltInRole.LOG_ANALYTICS_CONTRIBUTOR,
