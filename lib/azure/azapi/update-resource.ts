@@ -1,6 +1,6 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_PROVIDER_VERSION_CONSTRAINT, simpleHclAttributes } from "./provider";
+import { azapiResourceConfig, simpleHclAttributes } from "./provider";
 
 /** Props of {@link AzapiUpdateResource} (the `azapi_update_resource` arguments this library uses). */
 export interface AzapiUpdateResourceProps extends Omit<TerraformResourceConfig, "terraformResourceType" | "terraformGeneratorMetadata"> {
@@ -28,15 +28,7 @@ export class AzapiUpdateResource extends TerraformResource {
   private readonly props: AzapiUpdateResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, azapiResourceConfig(AzapiUpdateResource.tfResourceType, props));
     this.props = props;
   }
 
