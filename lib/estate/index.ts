@@ -31,5 +31,6 @@ export declare const EstateSchema: typeof Schema.EstateSchema;
 /** The schema of one backend entry (zod). */
 export declare const BackendSchema: typeof Schema.BackendSchema;
 
-lazyExports(exports, () => require("./load-estate-description") as typeof Loader, ["loadEstateDescription", "parseEstateDescription", "formatPath", "EstateDescriptionError"]);
-lazyExports(exports, () => require("./estate-schema") as typeof Schema, ["EstateSchema", "BackendSchema"]);
+// `module.exports`, not `exports`: transpilers that wrap ES modules (esbuild, hence tsx) replace the former.
+lazyExports(module.exports, () => require("./load-estate-description") as typeof Loader, ["loadEstateDescription", "parseEstateDescription", "formatPath", "EstateDescriptionError"]);
+lazyExports(module.exports, () => require("./estate-schema") as typeof Schema, ["EstateSchema", "BackendSchema"]);

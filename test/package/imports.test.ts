@@ -67,4 +67,30 @@ describe("provider imports", () => {
     expect(providersLoadedBy("lib/checks")).toEqual([]);
     expect(providersLoadedBy("lib/testing/coverage-cli")).toEqual([]);
   });
+
+  // zod and yaml are the estate loader's: importing a per-cloud entry point (or the root) must not load them.
+  function heavyModulesLoadedBy(entry: string): string[] {
+    const script = `require(${JSON.stringify(join(ROOT, entry))});
+      const loaded = new Set(Object.keys(require.cache).map((f) => (/node_modules[\\/](zod|yaml|@cdktf[\\/]provider-aws|@cdktf[\\/]provider-google)[\\/]/.exec(f) || [])[1]).filter(Boolean));
+      process.stdout.write(JSON.stringify([...loaded].map((m) => m.split(String.fromCharCode(92)).join("/")).sort()));`;
+    return JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" }));
+  }
+
+  test("importing /azure loads neither zod, yaml, aws nor google", () => {
+    expect(heavyModulesLoadedBy("lib/azure")).toEqual([]);
+  });
+
+  test("importing the root or /estate does not load zod or yaml until an estate file is read", () => {
+    expect(heavyModulesLoadedBy("lib")).toEqual(["@cdktf/provider-aws", "@cdktf/provider-google"]);
+    expect(heavyModulesLoadedBy("lib/estate")).toEqual(["@cdktf/provider-aws", "@cdktf/provider-google"]);
+  });
+
+  test("reading an estate description loads them on first use", () => {
+    const script = `const estate = require(${JSON.stringify(join(ROOT, "lib/estate"))});
+      const before = Object.keys(require.cache).some((f) => /node_modules[\\/]zod[\\/]/.test(f));
+      estate.parseEstateDescription(${JSON.stringify('{"defaults":{"tenantId":"11111111-2222-3333-4444-555555555555"},"azure":{"subscriptions":[{"name":"a","subscriptionId":"aaaaaaaa-0000-0000-0000-000000000001"}]}}')});
+      const after = ["zod", "yaml"].every((m) => Object.keys(require.cache).some((f) => f.includes("node_modules/" + m + "/")));
+      process.stdout.write(JSON.stringify({ before, after, error: typeof estate.EstateDescriptionError }));`;
+    expect(JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" }))).toEqual({ before: false, after: true, error: "function" });
+  });
 });
