@@ -154,4 +154,10 @@ describe("CI fan-out", () => {
     expect(err).toContain("Usage:");
     rmSync(dir, { recursive: true, force: true });
   });
+
+  test("defender-estate is a package bin with a node shebang", () => {
+    const root = join(__dirname, "..", "..");
+    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).bin["defender-estate"]).toBe("dist/estate/estate-cli.js");
+    expect(readFileSync(join(root, "lib", "estate", "estate-cli.ts"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
 });
