@@ -6,7 +6,8 @@
  *   shard `i/n` of it; or
  * - `floor`: the same number of stacks holding only what any such stack must have: its providers
  *   (azurerm; aws + azapi; google + azapi) and its azurerm backend.
- * Prints `{"units":…,"stacks":…,"ms":…}` (construct + synth; module loading excluded). run.ts runs each
+ * Prints `{"units":…,"stacks":…,"ms":…,"cpuMs":…}` (construct + synth wall and CPU time; module loading
+ * excluded). run.ts runs each
  * size in its own process, so peak RSS is per size.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -50,17 +51,19 @@ function floorApp(app: App, units: number): number {
   return units;
 }
 
-export function synthesizeUnits(units: number, mode: "estate" | "floor", shard?: string): { units: number; stacks: number; ms: number } {
+export function synthesizeUnits(units: number, mode: "estate" | "floor", shard?: string): { units: number; stacks: number; ms: number; cpuMs: number } {
   const outdir = mkdtempSync(join(tmpdir(), "bench-units-"));
   try {
     const description = mode === "estate" ? parseEstateDescription(generateEstate(...unitMix(units)), "generated") : undefined;
     const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     const app = new App({ outdir, stackTraces: false });
     let stacks: number;
     if (description) stacks = new DefenderEstate(app, { description, select: shard ? { shard: parseEstateShard(shard) } : {} }).stacks.length;
     else stacks = TokenStackTraces.without(() => floorApp(app, units));
     app.synth();
-    return { units, stacks, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    const used = process.cpuUsage(cpu);
+    return { units, stacks, ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -1,7 +1,8 @@
 /**
  * The /testing helpers at scale: `npx tsx test/bench/testing-helpers.ts <keys> <mode>` builds one stack
  * whose Arc sensor and policy extension are `for_each` maps of <keys> clusters, and times one step:
- * - `helper`: synthesizeForDefender (linear synth + the Terraform structural checks + coverage);
+ * - `helper`: synthesizeForDefender (linear synth + the Terraform structural checks + annotations);
+ * - `helper-report`: the same, then reading its coverage report (computed on first read);
  * - `floor`: the plain `stack.toTerraform()` + `JSON.stringify` that any synth must do;
  * - `checks`: the structural checks alone on the synthesized JSON;
  * - `testing-synth`: cdktf's `Testing.synth` (quadratic in the largest map), for reference.
@@ -16,7 +17,7 @@ import { synthesizeForDefender, synthesizeStackJson, validateTerraformJson } fro
 const SUB = "11111111-2222-3333-4444-555555555555";
 const WORKSPACE = `/subscriptions/${SUB}/resourceGroups/rg-sec/providers/Microsoft.OperationalInsights/workspaces/law-sec`;
 
-export type HelperMode = "helper" | "floor" | "checks" | "testing-synth";
+export type HelperMode = "helper" | "helper-report" | "floor" | "checks" | "testing-synth";
 
 /** A stack with two `for_each` maps of `keys` Arc clusters. */
 export function forEachStack(keys: number): TerraformStack {
@@ -35,6 +36,7 @@ export function timeHelper(keys: number, mode: HelperMode): number {
     const checksInput = mode === "checks" ? JSON.parse(synthesizeStackJson(stack)) : undefined;
     const start = process.hrtime.bigint();
     if (mode === "helper") synthesizeForDefender(stack);
+    else if (mode === "helper-report") void synthesizeForDefender(stack).report.clusters.length;
     else if (mode === "floor") JSON.stringify(stack.toTerraform(), null, 2);
     else if (mode === "checks") validateTerraformJson(checksInput);
     else Testing.synth(stack, true);
