@@ -155,6 +155,14 @@ describe("CI fan-out", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  test("the checked-in example workflow and the one in docs/scale-and-sharding.md are what the generator writes", () => {
+    const root = join(__dirname, "..", "..");
+    const generated = estateGithubActionsWorkflow({ shards: 4, synthCommand: "npm run synth" });
+    expect(readFileSync(join(root, "examples", "estate", "github-actions-shards.yml"), "utf8")).toBe(generated);
+    const docs = readFileSync(join(root, "docs", "scale-and-sharding.md"), "utf8");
+    expect(/```yaml\n([\s\S]*?)```/.exec(docs)?.[1]).toBe(generated);
+  });
+
   test("defender-estate is a package bin with a node shebang", () => {
     const root = join(__dirname, "..", "..");
     expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).bin["defender-estate"]).toBe("dist/estate/estate-cli.js");
