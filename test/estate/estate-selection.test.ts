@@ -70,7 +70,7 @@ describe("estate shards", () => {
   });
 
   test("the stacks of all shards together are byte-identical to a whole-estate run", () => {
-    const description = parseEstateDescription(generateEstate(24, 6, 4), "generated");
+    const description = parseEstateDescription(generateEstate(12, 3, 2), "generated");
     const whole = synthesizeAll(description);
     const sharded = [1, 2, 3].map((index) => synthesizeAll(description, { shard: { index, count: 3 } }));
     const merged: Record<string, string> = {};
