@@ -1,7 +1,8 @@
 import { App, TerraformStack } from "cdktf";
+import { DefenderValidationError } from "../core/errors";
 import { TokenStackTraces } from "../core/token-stack-traces";
 import type { EstateDescription } from "./estate-schema";
-import { estateSelectionFromEnvironment, EstateSelection, EstateUnit, selectEstateUnits } from "./estate-selection";
+import { estateSelectionFromEnvironment, EstateSelection, EstateSelectionError, EstateUnit, selectEstateUnits } from "./estate-selection";
 import { DefenderAwsAccountStack } from "./aws-account-stack";
 import { DefenderGcpProjectStack } from "./gcp-project-stack";
 import { DefenderSubscriptionStack } from "./subscription-stack";
@@ -67,7 +68,7 @@ export class DefenderEstate {
   constructor(app: App, props: DefenderEstateProps) {
     if (!props.tokenStackTraces) TokenStackTraces.disableUntilSynth(app);
     const prefix = props.stackNamePrefix ?? "";
-    this.units = selectEstateUnits(props.description, props.select ?? estateSelectionFromEnvironment());
+    this.units = selectedUnits(app, props);
     const chosen = new Set(this.units.map((u) => u.id));
     const description = props.description;
     const defaults = description.defaults;
@@ -100,6 +101,17 @@ export class DefenderEstate {
       this.projects.set(project.name, stack);
       this.stacks.push(stack);
     }
+  }
+}
+
+/** The units `props.select` (or the environment) keeps; a bad selection names the app and the option. */
+function selectedUnits(app: App, props: DefenderEstateProps): EstateUnit[] {
+  try {
+    return selectEstateUnits(props.description, props.select ?? estateSelectionFromEnvironment());
+  } catch (error) {
+    if (!(error instanceof EstateSelectionError)) throw error;
+    const where = props.select ? "select." : "environment (DEFENDER_ESTATE_*): ";
+    throw new DefenderValidationError(app, `DefenderEstate ${where}${error.message}`);
   }
 }
 

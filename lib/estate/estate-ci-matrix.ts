@@ -1,4 +1,4 @@
-import { ESTATE_SELECTION_ENV } from "./estate-selection";
+import { ESTATE_SELECTION_ENV, EstateSelectionError } from "./estate-selection";
 
 /** Options of {@link estateGithubActionsWorkflow}. */
 export interface EstateGithubActionsWorkflowOptions {
@@ -36,7 +36,7 @@ export interface EstateGithubActionsWorkflowOptions {
  */
 export function estateGithubActionsWorkflow(options: EstateGithubActionsWorkflowOptions): string {
   const { shards } = options;
-  if (!Number.isInteger(shards) || shards < 1) throw new Error(`shards ${shards}: expected a whole number ≥ 1`);
+  if (!Number.isInteger(shards) || shards < 1) throw new EstateSelectionError("shards", shards, "a whole number ≥ 1");
   const outdir = options.outdir ?? "cdktf.out";
   const workflow = {
     name: options.name ?? "defender-estate",

@@ -61,6 +61,19 @@ export const ESTATE_SELECTION_ENV = {
 
 const CLOUDS: readonly EstateCloud[] = ["azure", "aws", "gcp"];
 
+/** A selection or shard the estate cannot honour: names the option, the value and the form expected. */
+export class EstateSelectionError extends Error {
+  constructor(
+    /** The option, e.g. `units[2]` or `shard`. */
+    public readonly option: string,
+    public readonly value: unknown,
+    public readonly expected: string,
+  ) {
+    super(`${option}: got ${JSON.stringify(value)}; expected ${expected}`);
+    this.name = "EstateSelectionError";
+  }
+}
+
 /** Every unit of the estate, in stack order (Azure, AWS, GCP; each in file order). */
 export function estateUnits(description: EstateDescription): EstateUnit[] {
   const azure = description.azure.subscriptions.map((s): EstateUnit => {
@@ -91,12 +104,12 @@ export function estateShardOf(group: string, count: number): number {
 export function selectEstateUnits(description: EstateDescription, selection: EstateSelection = {}): EstateUnit[] {
   const units = estateUnits(description);
   const known = new Set(units.map((u) => u.id));
-  for (const id of selection.units ?? []) {
-    if (!known.has(id)) throw new Error(`estate selection: no unit "${id}" (expected one of ${[...known].join(", ")})`);
-  }
-  for (const cloud of selection.clouds ?? []) {
-    if (!CLOUDS.includes(cloud)) throw new Error(`estate selection: cloud "${cloud}" (expected one of ${CLOUDS.join(", ")})`);
-  }
+  (selection.units ?? []).forEach((id, i) => {
+    if (!known.has(id)) throw new EstateSelectionError(`units[${i}]`, id, `the name of a unit of the estate (${[...known].join(", ")})`);
+  });
+  (selection.clouds ?? []).forEach((cloud, i) => {
+    if (!CLOUDS.includes(cloud)) throw new EstateSelectionError(`clouds[${i}]`, cloud, `one of ${CLOUDS.join(", ")}`);
+  });
   if (selection.shard) assertShard(selection.shard);
   const names = selection.units ? new Set(selection.units) : undefined;
   const clouds = selection.clouds ? new Set(selection.clouds) : undefined;
@@ -122,7 +135,7 @@ export function parseEstateShard(text: string): EstateShard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const shard = match ? { index: Number(match[1]), count: Number(match[2]) } : undefined;
   if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
-    throw new Error(`estate shard "${text}": expected i/n with 1 ≤ i ≤ n, e.g. "2/4"`);
+    throw new EstateSelectionError("shard", text, 'i/n with 1 ≤ i ≤ n, e.g. "2/4"');
   }
   return shard;
 }
@@ -146,13 +159,13 @@ export function estateSelectionFromEnvironment(env: NodeJS.ProcessEnv = process.
   };
 }
 
-function assertShardCount(count: number): void {
-  if (!Number.isInteger(count) || count < 1) throw new Error(`estate shard count ${count}: expected a whole number ≥ 1`);
+function assertShardCount(count: number, option = "count"): void {
+  if (!Number.isInteger(count) || count < 1) throw new EstateSelectionError(option, count, "a whole number ≥ 1");
 }
 
 function assertShard(shard: EstateShard): void {
-  assertShardCount(shard.count);
+  assertShardCount(shard.count, "shard.count");
   if (!Number.isInteger(shard.index) || shard.index < 1 || shard.index > shard.count) {
-    throw new Error(`estate shard ${shard.index}/${shard.count}: expected 1 ≤ index ≤ ${shard.count}`);
+    throw new EstateSelectionError("shard.index", shard.index, `a whole number from 1 to ${shard.count}`);
   }
 }

@@ -115,14 +115,34 @@ describe("estate selection", () => {
   });
 
   test.each(["0/4", "5/4", "2", "a/b", "1/0"])("a bad shard %p is refused with the expected form", (text) => {
-    expect(() => parseEstateShard(text)).toThrow(`estate shard "${text}": expected i/n with 1 ≤ i ≤ n, e.g. "2/4"`);
+    expect(() => parseEstateShard(text)).toThrow(`shard: got ${JSON.stringify(text)}; expected i/n with 1 ≤ i ≤ n, e.g. "2/4"`);
   });
 
   test("an unknown unit, cloud or shard is refused with what was expected", () => {
-    expect(() => selectEstateUnits(description, { units: ["azure-nope"] })).toThrow('estate selection: no unit "azure-nope" (expected one of azure-security, azure-prod, aws-shop, gcp-data)');
-    expect(() => selectEstateUnits(description, { clouds: ["oci" as never] })).toThrow('estate selection: cloud "oci" (expected one of azure, aws, gcp)');
-    expect(() => selectEstateUnits(description, { shard: { index: 3, count: 2 } })).toThrow("estate shard 3/2: expected 1 ≤ index ≤ 2");
-    expect(() => planEstateShards(description, 0)).toThrow("estate shard count 0: expected a whole number ≥ 1");
+    expect(() => selectEstateUnits(description, { units: ["aws-shop", "azure-nope"] })).toThrow(
+      'units[1]: got "azure-nope"; expected the name of a unit of the estate (azure-security, azure-prod, aws-shop, gcp-data)',
+    );
+    expect(() => selectEstateUnits(description, { clouds: ["oci" as never] })).toThrow('clouds[0]: got "oci"; expected one of azure, aws, gcp');
+    expect(() => selectEstateUnits(description, { shard: { index: 3, count: 2 } })).toThrow("shard.index: got 3; expected a whole number from 1 to 2");
+    expect(() => selectEstateUnits(description, { shard: { index: 1, count: 1.5 } })).toThrow("shard.count: got 1.5; expected a whole number ≥ 1");
+    expect(() => planEstateShards(description, 0)).toThrow("count: got 0; expected a whole number ≥ 1");
+  });
+
+  test("DefenderEstate names the app and the option of a bad selection (DefenderValidationError)", () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), "estate-sel-")) });
+    expect(() => new DefenderEstate(app, { description, select: { units: ["gcp-nope"] } })).toThrow(
+      expect.objectContaining({ name: "DefenderValidationError", message: expect.stringContaining('[] DefenderEstate select.units[0]: got "gcp-nope"; expected the name of a unit') }),
+    );
+    const env = process.env.DEFENDER_ESTATE_SHARD;
+    process.env.DEFENDER_ESTATE_SHARD = "9/4";
+    try {
+      expect(() => new DefenderEstate(new App({ outdir: mkdtempSync(join(tmpdir(), "estate-sel-")) }), { description })).toThrow(
+        'DefenderEstate environment (DEFENDER_ESTATE_*): shard: got "9/4"; expected i/n with 1 ≤ i ≤ n, e.g. "2/4"',
+      );
+    } finally {
+      if (env === undefined) delete process.env.DEFENDER_ESTATE_SHARD;
+      else process.env.DEFENDER_ESTATE_SHARD = env;
+    }
   });
 });
 
@@ -134,7 +154,7 @@ describe("CI fan-out", () => {
     expect(synth.env).toEqual({ DEFENDER_ESTATE_SHARD: "${{ matrix.shard }}/4" });
     expect(synth.steps.map((s: { run?: string }) => s.run).filter(Boolean)).toEqual(["npm ci", "npm run synth"]);
     expect(synth.steps.at(-1)).toEqual({ uses: "actions/upload-artifact@v4", with: { name: "cdktf-out-${{ matrix.shard }}", path: "cdktf.out" } });
-    expect(() => estateGithubActionsWorkflow({ shards: 0 })).toThrow("shards 0: expected a whole number ≥ 1");
+    expect(() => estateGithubActionsWorkflow({ shards: 0 })).toThrow("shards: got 0; expected a whole number ≥ 1");
   });
 
   test("defender-estate shards prints every shard's units; github-actions prints the workflow", () => {
