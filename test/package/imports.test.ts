@@ -76,8 +76,9 @@ describe("provider imports", () => {
     return JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" }));
   }
 
-  test("importing /azure loads neither zod, yaml, aws nor google", () => {
+  test("importing /azure loads neither zod, yaml, aws nor google; /testing neither zod nor yaml", () => {
     expect(heavyModulesLoadedBy("lib/azure")).toEqual([]);
+    expect(heavyModulesLoadedBy("lib/testing")).toEqual([]);
   });
 
   // One process for the root, /estate and a first read (each of these loads every provider: ~1-2 s).
