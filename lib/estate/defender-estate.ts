@@ -27,7 +27,7 @@ export interface DefenderEstateProps {
   /**
    * Let cdktf capture a stack trace for every token it creates. An estate's stacks are the whole app, so
    * the estate turns capture off for its app until `app.synth()` returns (see `TokenStackTraces`): the
-   * Terraform is byte-identical, synth is several times faster, and only the "created at" lines of a
+   * Terraform is byte-identical, construction is several times faster, and only the "created at" lines of a
    * token resolution error are lost. Set `true` while debugging such an error.
    * @default false
    */
