@@ -14,3 +14,4 @@ export * from "./policy-scope";
 export * from "./cluster-fleet";
 export * from "./sensor-exclusion";
 export * from "./sensor-features";
+export * from "./token-stack-traces";

@@ -1,6 +1,8 @@
 import { App, TerraformStack } from "cdktf";
-import { EstateDescription } from "./estate-schema";
-import { loadEstateDescription } from "./load-estate-description";
+import { DefenderValidationError } from "../core/errors";
+import { TokenStackTraces } from "../core/token-stack-traces";
+import type { EstateDescription } from "./estate-schema";
+import { estateSelectionFromEnvironment, EstateSelection, EstateSelectionError, EstateUnit, selectEstateUnits } from "./estate-selection";
 import { DefenderAwsAccountStack } from "./aws-account-stack";
 import { DefenderGcpProjectStack } from "./gcp-project-stack";
 import { DefenderSubscriptionStack } from "./subscription-stack";
@@ -14,6 +16,22 @@ export interface DefenderEstateProps {
    * @default ""
    */
   readonly stackNamePrefix?: string;
+  /**
+   * Which units to synthesize: by name, by cloud, or one shard `i/n` of the estate, so CI can split a
+   * large estate across machines (see `estateGithubActionsWorkflow`). Units that share a workspace stay
+   * together, so each stack is byte-identical to the same stack of a whole-estate run.
+   * @default - the selection in `DEFENDER_ESTATE_SHARD`, `DEFENDER_ESTATE_UNITS` and
+   * `DEFENDER_ESTATE_CLOUDS` (see `estateSelectionFromEnvironment`); all units when they are unset
+   */
+  readonly select?: EstateSelection;
+  /**
+   * Let cdktf capture a stack trace for every token it creates. An estate's stacks are the whole app, so
+   * the estate turns capture off for its app until `app.synth()` returns (see `TokenStackTraces`): the
+   * Terraform is byte-identical, construction is several times faster, and only the "created at" lines of a
+   * token resolution error are lost. Set `true` while debugging such an error.
+   * @default false
+   */
+  readonly tokenStackTraces?: boolean;
 }
 
 /**
@@ -30,8 +48,13 @@ export interface DefenderEstateProps {
 export class DefenderEstate {
   /** Reads, validates and builds the estate in `file` (YAML or JSON). */
   public static fromFile(app: App, file: string, options: Omit<DefenderEstateProps, "description"> = {}): DefenderEstate {
+    // Loaded here, not on import: zod and yaml are only needed to read a file.
+    const { loadEstateDescription } = require("./load-estate-description") as typeof import("./load-estate-description");
     return new DefenderEstate(app, { ...options, description: loadEstateDescription(file) });
   }
+
+  /** The units this estate synthesizes (all, or the selection), in stack order. */
+  public readonly units: readonly EstateUnit[];
 
   /** Every stack, in creation order. */
   public readonly stacks: TerraformStack[] = [];
@@ -43,11 +66,19 @@ export class DefenderEstate {
   public readonly projects = new Map<string, DefenderGcpProjectStack>();
 
   constructor(app: App, props: DefenderEstateProps) {
+    if (!props.tokenStackTraces) TokenStackTraces.disableUntilSynth(app);
     const prefix = props.stackNamePrefix ?? "";
-    const { defaults, azure, aws, gcp } = props.description;
+    this.units = selectedUnits(app, props);
+    const chosen = new Set(this.units.map((u) => u.id));
+    const description = props.description;
+    const defaults = description.defaults;
+    const azure = { subscriptions: description.azure.subscriptions.filter((s) => chosen.has(`azure-${s.name}`)) };
+    const aws = { accounts: description.aws.accounts.filter((a) => chosen.has(`aws-${a.name}`)) };
+    const gcp = { projects: description.gcp.projects.filter((p) => chosen.has(`gcp-${p.name}`)) };
 
     // Subscriptions that create a workspace first, so those that share it can reference it.
     const ordered = [...azure.subscriptions].sort((a, b) => Number(isShared(a)) - Number(isShared(b)));
+
     for (const subscription of ordered) {
       const sharedFrom = isShared(subscription) ? this.subscriptions.get((subscription.workspace as { sharedFrom: string }).sharedFrom) : undefined;
       const stack = new DefenderSubscriptionStack(app, `${prefix}azure-${subscription.name}`, {
@@ -70,6 +101,17 @@ export class DefenderEstate {
       this.projects.set(project.name, stack);
       this.stacks.push(stack);
     }
+  }
+}
+
+/** The units `props.select` (or the environment) keeps; a bad selection names the app and the option. */
+function selectedUnits(app: App, props: DefenderEstateProps): EstateUnit[] {
+  try {
+    return selectEstateUnits(props.description, props.select ?? estateSelectionFromEnvironment());
+  } catch (error) {
+    if (!(error instanceof EstateSelectionError)) throw error;
+    const where = props.select ? "select." : "environment (DEFENDER_ESTATE_*): ";
+    throw new DefenderValidationError(app, `DefenderEstate ${where}${error.message}`);
   }
 }
 

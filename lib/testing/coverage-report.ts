@@ -1,4 +1,3 @@
-import { parse as parseYaml } from "yaml";
 import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { ArcExtension, PlanExtension, TrustedAccess } from "../core/catalog/azure";
@@ -648,7 +647,8 @@ function releaseSettings(release: Instance): Record<string, unknown> {
     if (typeof document !== "string") continue;
     let parsed: unknown;
     try {
-      parsed = parseYaml(document);
+      // yaml is loaded here, on the first Helm release read, not when /testing is imported.
+      parsed = (require("yaml") as typeof import("yaml")).parse(document);
     } catch {
       continue; // a values document with interpolations that are not YAML: nothing to read
     }

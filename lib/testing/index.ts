@@ -3,6 +3,7 @@
 export * from "./coverage-report";
 export * from "./coverage-markdown";
 export * from "./synthesize-for-defender";
+export * from "./synthesize-stack-json";
 export * from "./expect-cluster-protected";
 export * from "./matchers";
 export * from "./offline-plan";

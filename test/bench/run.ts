@@ -1,6 +1,7 @@
 /**
  * Benchmarks: `npm run bench` (add `-- --write` to update BENCHMARKS.md, `-- --check` to exit
- * non-zero when a budget is exceeded, `-- --quick` for one run per figure).
+ * non-zero when a budget is exceeded, `-- --quick` for one run per figure and the scale bars at smaller
+ * sizes, `-- --only=<group>,…` to run some groups only).
  *
  * Every figure is the median of several fresh Node.js processes, and is printed next to a
  * baseline measured in the same run on the same machine, so ratios stay meaningful on a noisy
@@ -31,6 +32,11 @@ interface Budget {
   readonly limit: string;
   readonly actual: string;
   readonly ok: boolean;
+  /**
+   * A target not met yet (issue 18's estate bars): reported, and failing `--check` only with
+   * `--check-targets`, so CI keeps guarding the budgets that hold while the table shows the gap.
+   */
+  readonly target?: boolean;
 }
 
 const rows: Row[] = [];
@@ -198,6 +204,111 @@ function benchTerraformChecks(): void {
   }
 }
 
+/** Median of `runs` fresh processes running a bench script that prints `{"ms":…}`: in-process ms and peak RSS. */
+function inProcess(runs: number, script: string): Sample & { result: Record<string, number> } {
+  const samples = Array.from({ length: runs }, () => runNode(script, { cwd: ROOT, nodeArgs: ["--require", "tsx/cjs"] }));
+  const results = samples.map((r) => JSON.parse(r.stdout.split("\n").pop()!) as Record<string, number>);
+  return { wallMs: median(results.map((r) => r.ms)), peakRssMb: median(samples.map((r) => r.peakRssMb)), stdout: "", result: results[0] };
+}
+
+const exponent = (small: number, large: number, from: number, to: number) => Math.log(large / small) / Math.log(to / from);
+
+/**
+ * Estates of 50 to 5,000 units against the floor of as many stacks holding only their providers and
+ * backend, each size in its own processes (so peak RSS is per size), estate and floor interleaved so both
+ * see the same load. Bars: per-unit cost ≤ 3× the floor at 2,000 units, and growth exponent
+ * 1,000 → 5,000 ≤ 1.05 (wall and memory); --quick checks them at 1,000 and 350 → 1,000.
+ */
+function benchEstateScale(): void {
+  const quick = args.has("--quick");
+  const sizes = quick ? [50, 350, 1000] : [50, 350, 1000, 2000, 5000];
+  const runsFor = (units: number) => (quick || units >= 2000 ? 1 : 3);
+  const measured = new Map<number, { estate: ReturnType<typeof inProcess>; floor: ReturnType<typeof inProcess> }>();
+  for (const units of sizes) {
+    const script = (mode: string) => `process.stdout.write(JSON.stringify(require("./test/bench/estate-units.ts").synthesizeUnits(${units}, "${mode}")))`;
+    const floor = inProcess(runsFor(units), script("floor"));
+    const estate = inProcess(runsFor(units), script("estate"));
+    measured.set(units, { estate, floor });
+    rows.push({
+      scenario: `estate of ${units.toLocaleString("en-US")} units: construct + synth`,
+      subject: estate,
+      baselineName: "as many stacks with providers + backend only",
+      baseline: floor,
+      note: `${(estate.wallMs / units).toFixed(2)} ms/unit vs ${(floor.wallMs / units).toFixed(2)}; CPU ${seconds(estate.result.cpuMs)} vs ${seconds(floor.result.cpuMs)} (${(estate.result.cpuMs / floor.result.cpuMs).toFixed(2)}×)`,
+    });
+  }
+  const [barUnits, from, to] = quick ? [1000, 350, 1000] : [2000, 1000, 5000];
+  const at = measured.get(barUnits)!;
+  const ratio = at.estate.wallMs / at.floor.wallMs;
+  budgets.push({ what: `estate per-unit cost at ${barUnits.toLocaleString("en-US")} units vs providers+backend floor`, limit: "≤ 3×", actual: `${ratio.toFixed(2)}×`, ok: ratio <= 3, target: true });
+  const small = measured.get(from)!.estate;
+  const large = measured.get(to)!.estate;
+  const wallExp = exponent(small.wallMs, large.wallMs, from, to);
+  const rssExp = exponent(small.peakRssMb, large.peakRssMb, from, to);
+  const cpuExp = exponent(small.result.cpuMs, large.result.cpuMs, from, to);
+  const cpuRatio = at.estate.result.cpuMs / at.floor.result.cpuMs;
+  // CPU time is what a shared, oversubscribed machine distorts least: shown beside the wall-time bars.
+  rows.push({
+    scenario: `estate growth ${from.toLocaleString("en-US")} → ${to.toLocaleString("en-US")} units`,
+    subject: large,
+    note: `exponents: wall ${wallExp.toFixed(2)}, CPU ${cpuExp.toFixed(2)}, peak RSS ${rssExp.toFixed(2)}; CPU per unit at ${barUnits.toLocaleString("en-US")} units: ${cpuRatio.toFixed(2)}× the floor`,
+  });
+  budgets.push({
+    what: `estate growth exponent ${from.toLocaleString("en-US")} → ${to.toLocaleString("en-US")} units (wall, peak RSS)`,
+    limit: "≤ 1.05 each",
+    actual: `${wallExp.toFixed(2)}, ${rssExp.toFixed(2)}`,
+    ok: wallExp <= 1.05 && rssExp <= 1.05,
+    target: true,
+  });
+}
+
+/** One estate in one process against the same estate in 4 shard processes (run one after the other, as 4 machines would run them). */
+function benchShards(): void {
+  const units = args.has("--quick") ? 1000 : 5000;
+  const script = (shard?: string) =>
+    `process.stdout.write(JSON.stringify(require("./test/bench/estate-units.ts").synthesizeUnits(${units}, "estate"${shard ? `, "${shard}"` : ""})))`;
+  const single = inProcess(1, script());
+  const shards = [1, 2, 3, 4].map((i) => inProcess(1, script(`${i}/4`)));
+  const stacks = shards.map((s) => s.result.stacks);
+  const worst = shards.reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a));
+  const slowest = shards.reduce((a, b) => (b.wallMs > a.wallMs ? b : a));
+  rows.push({
+    scenario: `estate of ${units.toLocaleString("en-US")} units in 4 shards (DEFENDER_ESTATE_SHARD=i/4): slowest / largest shard`,
+    subject: { wallMs: slowest.wallMs, peakRssMb: worst.peakRssMb, stdout: "" },
+    baselineName: "the whole estate in one process",
+    baseline: single,
+    note: `stacks per shard ${stacks.join(" / ")}; shards' peak RSS ${shards.map((s) => mb(s.peakRssMb)).join(" / ")}`,
+  });
+  const share = worst.peakRssMb / single.peakRssMb;
+  budgets.push({ what: `each of 4 shards' peak RSS vs one process (${units.toLocaleString("en-US")} units)`, limit: "≤ 40%", actual: `${(share * 100).toFixed(0)}%`, ok: share <= 0.4, target: true });
+}
+
+/** The /testing helpers on `for_each` maps of 1,000 and 8,000 keys against a plain toTerraform + stringify. */
+function benchTestingHelpers(): void {
+  // Sub-second processes: three runs even in --quick mode, so the enforced bar is not decided by one noisy run.
+  const runs = 3;
+  for (const keys of [1000, 8000]) {
+    const script = (mode: string) => `process.stdout.write(JSON.stringify({ ms: require("./test/bench/testing-helpers.ts").timeHelper(${keys}, "${mode}") }))`;
+    const floor = inProcess(runs, script("floor"));
+    const helper = inProcess(runs, script("helper"));
+    const withReport = inProcess(runs, script("helper-report"));
+    const checks = inProcess(runs, script("checks"));
+    // Testing.synth is quadratic (8.5 s at 8,000 keys on this machine): measured at 1,000 keys only.
+    const testingSynth = keys <= 1000 ? inProcess(runs, script("testing-synth")) : undefined;
+    rows.push({
+      scenario: `synthesizeForDefender, for_each maps of ${keys.toLocaleString("en-US")} keys`,
+      subject: helper,
+      baselineName: "stack.toTerraform() + JSON.stringify",
+      baseline: floor,
+      note: `with .report read: ${seconds(withReport.wallMs)}; structural checks alone: ${seconds(checks.wallMs)}${testingSynth ? `; cdktf Testing.synth: ${seconds(testingSynth.wallMs)}` : ""}`,
+    });
+    if (keys === 8000) {
+      const ratio = helper.wallMs / floor.wallMs;
+      budgets.push({ what: "synthesizeForDefender at 8,000 keys vs toTerraform + stringify", limit: "≤ 2×", actual: `${ratio.toFixed(2)}×`, ok: ratio <= 2 });
+    }
+  }
+}
+
 function benchTests(): void {
   const runs = args.has("--quick") ? 1 : 3;
   const times = Array.from({ length: runs }, () => timeCommand("npm", ["test", "--silent"], ROOT)).sort((a, b) => a - b);
@@ -227,18 +338,27 @@ function render(): string {
     );
   }
   lines.push("", "| budget | limit | actual | |", "|---|---|---|---|");
-  for (const budget of budgets) lines.push(`| ${budget.what} | ${budget.limit} | ${budget.actual} | ${budget.ok ? "✓" : "✗ over budget"} |`);
+  for (const budget of budgets) lines.push(`| ${budget.what} | ${budget.limit} | ${budget.actual} | ${budget.ok ? "✓" : budget.target ? "✗ target not met" : "✗ over budget"} |`);
   return lines.join("\n");
 }
 
+/** `--only=estate-scale,shards` runs those groups only (while iterating; the table is then partial). */
+const ONLY = [...args].find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+
 function main(): void {
   ensureBuilt();
-  benchImports();
-  benchExamples();
-  benchFleets();
-  benchEstate();
-  benchTerraformChecks();
-  if (!args.has("--no-tests")) benchTests();
+  const groups: [string, () => void][] = [
+    ["imports", benchImports],
+    ["examples", benchExamples],
+    ["fleets", benchFleets],
+    ["estate", benchEstate],
+    ["estate-scale", benchEstateScale],
+    ["shards", benchShards],
+    ["helpers", benchTestingHelpers],
+    ["terraform-checks", benchTerraformChecks],
+  ];
+  for (const [name, run] of groups) if (!ONLY || ONLY.includes(name)) run();
+  if (!args.has("--no-tests") && (!ONLY || ONLY.includes("tests"))) benchTests();
   const table = render();
   console.log(table);
   if (args.has("--write")) {
@@ -247,8 +367,9 @@ function main(): void {
     const updated = current.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${table}\n<!-- /results -->`);
     writeFileSync(path, updated);
   }
-  if (args.has("--check") && budgets.some((b) => !b.ok)) {
-    console.error("\nOver budget: " + budgets.filter((b) => !b.ok).map((b) => b.what).join(", "));
+  const failing = budgets.filter((b) => !b.ok && (!b.target || args.has("--check-targets")));
+  if (args.has("--check") && failing.length > 0) {
+    console.error("\nOver budget: " + failing.map((b) => b.what).join(", "));
     process.exit(1);
   }
 }

@@ -67,4 +67,34 @@ describe("provider imports", () => {
     expect(providersLoadedBy("lib/checks")).toEqual([]);
     expect(providersLoadedBy("lib/testing/coverage-cli")).toEqual([]);
   });
+
+  // zod and yaml are the estate loader's: importing a per-cloud entry point (or the root) must not load them.
+  function heavyModulesLoadedBy(entry: string): string[] {
+    const script = `require(${JSON.stringify(join(ROOT, entry))});
+      const loaded = new Set(Object.keys(require.cache).map((f) => (/node_modules[\\/](zod|yaml|@cdktf[\\/]provider-aws|@cdktf[\\/]provider-google)[\\/]/.exec(f) || [])[1]).filter(Boolean));
+      process.stdout.write(JSON.stringify([...loaded].map((m) => m.split(String.fromCharCode(92)).join("/")).sort()));`;
+    return JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" }));
+  }
+
+  test("importing /azure loads neither zod, yaml, aws nor google; /testing neither zod nor yaml", () => {
+    expect(heavyModulesLoadedBy("lib/azure")).toEqual([]);
+    expect(heavyModulesLoadedBy("lib/testing")).toEqual([]);
+  });
+
+  // One process for the root, /estate and a first read (each of these loads every provider: ~1-2 s).
+  test("importing the root or /estate loads neither zod nor yaml; reading an estate description loads them", () => {
+    const script = `const heavy = () => ["zod", "yaml"].filter((m) => Object.keys(require.cache).some((f) => f.split(String.fromCharCode(92)).join("/").includes("node_modules/" + m + "/")));
+      const estate = require(${JSON.stringify(join(ROOT, "lib/estate"))});
+      const afterEstate = heavy();
+      require(${JSON.stringify(join(ROOT, "lib"))});
+      const afterRoot = heavy();
+      estate.parseEstateDescription(${JSON.stringify('{"defaults":{"tenantId":"11111111-2222-3333-4444-555555555555"},"azure":{"subscriptions":[{"name":"a","subscriptionId":"aaaaaaaa-0000-0000-0000-000000000001"}]}}')});
+      process.stdout.write(JSON.stringify({ afterEstate, afterRoot, afterRead: heavy(), error: typeof estate.EstateDescriptionError }));`;
+    expect(JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" }))).toEqual({
+      afterEstate: [],
+      afterRoot: [],
+      afterRead: ["zod", "yaml"],
+      error: "function",
+    });
+  });
 });
