@@ -72,17 +72,22 @@ export function validateNonEmptyUnique<T>(
   what: string,
   labelOf: (item: T, index: number) => string = (_item, index) => `[${index}]`,
 ): readonly T[] {
-  if (!items || items.length === 0) invalidValue(scope, prop, items, `at least one ${what}`);
+  if (isUnresolved(items)) return items as readonly T[];
+  if (!Array.isArray(items) || items.length === 0) invalidValue(scope, prop, items, `at least one ${what}`);
   const seen = new Map<string, number>();
-  items.forEach((item, index) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse list.
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item === undefined || item === null) invalidValue(scope, `${prop}[${index}]`, item, `a ${what} (the list holds no empty entries)`);
     const key = keyOf(item);
-    if (isUnresolved(key)) return;
+    if (isUnresolved(key)) continue;
+    if (typeof key !== "string") invalidValue(scope, `${prop}${labelOf(item, index)}`, key, `a ${what}`);
     const folded = key.toLowerCase();
     const first = seen.get(folded);
     if (first !== undefined) {
       invalidValue(scope, `${prop}${labelOf(item, index)}`, key, `each ${what} once`, `It is also ${prop}${labelOf(items[first], first)}.`);
     }
     seen.set(folded, index);
-  });
+  }
   return items;
 }

@@ -1,0 +1,286 @@
+import { Token } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { DefenderValidationError, invalidValue } from "./errors";
+import { kindOf } from "./render-value";
+import { closestMatch } from "./suggest";
+
+// The runtime type layer: TypeScript checks props at compile time, but JavaScript callers, values
+// read from YAML and `as any` casts reach the constructs unchecked, where a string "false" turns a
+// sensor on, a misspelt enum writes an invalid tier, Infinity becomes null in the JSON and a null in
+// a list crashes a validator. Every public construct checks its props against a declarative spec
+// first (one `checkProps` call at the top of the constructor), so each of those is a
+// DefenderValidationError naming the construct, the property path, the value and the form expected.
+// The specs of the public props interfaces are generated from their TypeScript declarations
+// (./prop-specs.ts), so they cannot drift from the types.
+
+/** The form a value must have. */
+export type Spec =
+  | "boolean"
+  /** A finite number. */
+  | "number"
+  /** A finite whole number. */
+  | "integer"
+  | "string"
+  /** Plain JSON-like data: strings, finite numbers, booleans, null, lists without holes, plain maps; no cycles, functions or constructs. */
+  | "json"
+  /** Anything (no check). */
+  | "any"
+  /** One of the listed values (an enum or a union of literals). */
+  | { readonly oneOf: readonly (string | number | boolean)[] }
+  /** A list without holes whose items have the form. */
+  | { readonly list: Spec }
+  /** A map of string keys to values of the form. */
+  | { readonly map: Spec }
+  /** An object (a construct, a provider, a reference such as `IDefenderWorkspace`): not null, not a primitive. */
+  | { readonly reference: string }
+  /** An object with these fields (a props struct). */
+  | { readonly fields: Fields }
+  /** A named struct of {@link PROP_SPECS} (resolved lazily, so structs can refer to each other). */
+  | { readonly struct: string }
+  /** Any of these forms. */
+  | { readonly anyOf: readonly Spec[] };
+
+/** A field: its form, wrapped in `{ optional }` when it may be left out. */
+export type Field = Spec | { readonly optional: Spec };
+/** The fields of a struct. */
+export type Fields = { readonly [name: string]: Field };
+
+/** Spec builders for hand-written specs: `checkProps(this, props, { fields: { tier: optional(oneOf("Standard", "Free")) } })`. */
+export const oneOf = (...values: (string | number | boolean)[]): Spec => ({ oneOf: values });
+export const listOf = (item: Spec): Spec => ({ list: item });
+export const mapOf = (value: Spec): Spec => ({ map: value });
+export const optional = (spec: Spec): Field => ({ optional: spec });
+
+/** Nesting of JSON-like data checked before it is refused as too deep (Helm values are a few levels deep). */
+const MAX_JSON_DEPTH = 64;
+
+type Structs = { readonly [name: string]: Fields };
+
+function isOptional(field: Field): field is { readonly optional: Spec } {
+  return typeof field === "object" && "optional" in field;
+}
+
+/** The expected form, in words, to follow "expected ". */
+export function describeSpec(spec: Spec, structs: Structs = {}): string {
+  if (typeof spec === "string") {
+    switch (spec) {
+      case "boolean":
+        return "true or false";
+      case "number":
+        return "a finite number";
+      case "integer":
+        return "a finite whole number";
+      case "string":
+        return "a string";
+      case "json":
+        return "plain JSON-like data (strings, finite numbers, booleans, null, lists and maps; no constructs, functions or cycles)";
+      case "any":
+        return "any value";
+    }
+  }
+  if ("oneOf" in spec) return spec.oneOf.length === 1 ? JSON.stringify(spec.oneOf[0]) : `one of ${spec.oneOf.map((v) => JSON.stringify(v)).join(", ")}`;
+  if ("list" in spec) return `a list of ${plural(describeSpec(spec.list, structs))}`;
+  if ("map" in spec) return `a map of string keys to ${plural(describeSpec(spec.map, structs))}`;
+  if ("reference" in spec) return `${spec.reference} (an object)`;
+  if ("struct" in spec) return `a ${spec.struct} object`;
+  if ("fields" in spec) return `an object with ${Object.keys(spec.fields).slice(0, 5).join(", ")}${Object.keys(spec.fields).length > 5 ? ", …" : ""}`;
+  return spec.anyOf.map((s) => describeSpec(s, structs)).join(" or ");
+}
+
+function plural(form: string): string {
+  return form.replace(/^(a|an) /, "").replace(/^(string|object|number|whole number|finite number|finite whole number)\b/, "$1s");
+}
+
+class Checker {
+  constructor(
+    private readonly scope: IConstruct,
+    private readonly structs: Structs,
+  ) {}
+
+  fail(path: string, value: unknown, spec: Spec, hint?: string): never {
+    invalidValue(this.scope, path, value, describeSpec(spec, this.structs), hint);
+  }
+
+  check(path: string, value: unknown, spec: Spec): void {
+    if (spec === "any") return;
+    // Tokens (`${TfToken[…]}` strings, encoded numbers and lists, IResolvable objects) are only known at plan time.
+    if (safeIsUnresolved(value)) return;
+    if (typeof spec === "string") return this.checkScalar(path, value, spec);
+    if ("oneOf" in spec) {
+      if (spec.oneOf.some((v) => Object.is(v, value))) return;
+      const suggestion = typeof value === "string" ? closestMatch(value, spec.oneOf.filter((v): v is string => typeof v === "string")) : undefined;
+      this.fail(path, value, spec, suggestion ? `Did you mean ${JSON.stringify(suggestion)}?` : undefined);
+    }
+    if ("list" in spec) return this.checkList(path, value, spec);
+    if ("map" in spec) {
+      if (!isPlainObject(value)) this.fail(path, value, spec);
+      for (const key of Object.keys(value)) this.check(`${path}[${JSON.stringify(key)}]`, value[key], spec.map);
+      return;
+    }
+    if ("reference" in spec) {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(path, value, spec);
+      return;
+    }
+    if ("fields" in spec) return this.checkFields(path, value, spec.fields, spec);
+    if ("struct" in spec) {
+      const fields = this.structs[spec.struct];
+      return fields ? this.checkFields(path, value, fields, spec) : undefined;
+    }
+    // anyOf: the first form that accepts the value wins; otherwise name them all.
+    for (const option of spec.anyOf) {
+      try {
+        this.check(path, value, option);
+        return;
+      } catch (error) {
+        if (!(error instanceof DefenderValidationError)) throw error;
+      }
+    }
+    this.fail(path, value, spec);
+  }
+
+  private checkScalar(path: string, value: unknown, spec: "boolean" | "number" | "integer" | "string" | "json"): void {
+    switch (spec) {
+      case "boolean":
+        if (typeof value !== "boolean") this.fail(path, value, spec);
+        return;
+      case "number":
+        if (typeof value !== "number" || !Number.isFinite(value)) this.fail(path, value, spec);
+        return;
+      case "integer":
+        if (typeof value !== "number" || !Number.isInteger(value)) this.fail(path, value, spec);
+        return;
+      case "string":
+        if (typeof value !== "string") this.fail(path, value, spec);
+        return;
+      case "json":
+        return this.checkJson(path, value, new Set(), 0);
+    }
+  }
+
+  private checkList(path: string, value: unknown, spec: { readonly list: Spec }): void {
+    if (!Array.isArray(value)) this.fail(path, value, spec);
+    // A plain loop: forEach, map and every skip the holes of a sparse list (`[a, , b]`).
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) {
+        throw new DefenderValidationError(this.scope, `${path}[${i}]: got an empty slot (a sparse list); expected ${describeSpec(spec.list, this.structs)}.`);
+      }
+      this.check(`${path}[${i}]`, value[i], spec.list);
+    }
+  }
+
+  checkFields(path: string, value: unknown, fields: Fields, spec: Spec): void {
+    if (!isPlainObjectOrInstance(value)) this.fail(path || "props", value, spec);
+    const record = value as Record<string, unknown>;
+    for (const [name, field] of Object.entries(fields)) {
+      const fieldPath = path ? `${path}.${name}` : name;
+      const fieldValue = readField(record, name);
+      if (fieldValue === undefined) {
+        if (isOptional(field)) continue;
+        this.fail(fieldPath, fieldValue, field as Spec, "It is required.");
+      }
+      this.check(fieldPath, fieldValue, isOptional(field) ? field.optional : field);
+    }
+  }
+
+  private checkJson(path: string, value: unknown, ancestors: Set<object>, depth: number): void {
+    if (value === null || typeof value === "string" || typeof value === "boolean") return;
+    if (safeIsUnresolved(value)) return;
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) this.fail(path, value, "json", "JSON has no NaN or Infinity.");
+      return;
+    }
+    if (typeof value !== "object") this.fail(path, value, "json", `Got ${kindOf(value)}.`);
+    if (depth >= MAX_JSON_DEPTH) this.fail(path, value, "json", `It is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    if (ancestors.has(value)) this.fail(path, value, "json", "It contains itself (a circular structure).");
+    if (Array.isArray(value)) {
+      ancestors.add(value);
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) throw new DefenderValidationError(this.scope, `${path}[${i}]: got an empty slot (a sparse list); expected ${describeSpec("json")}.`);
+        this.checkJson(`${path}[${i}]`, value[i], ancestors, depth + 1);
+      }
+      ancestors.delete(value);
+      return;
+    }
+    if (!isPlainObject(value)) this.fail(path, value, "json", `Got ${kindOf(value)} of class ${className(value)}.`);
+    ancestors.add(value);
+    for (const key of Object.keys(value)) this.checkJson(`${path}[${JSON.stringify(key)}]`, value[key], ancestors, depth + 1);
+    ancestors.delete(value);
+  }
+}
+
+function className(value: object): string {
+  try {
+    return String(Object.getPrototypeOf(value)?.constructor?.name ?? "(none)");
+  } catch {
+    return "(unknown)";
+  }
+}
+
+function safeIsUnresolved(value: unknown): boolean {
+  try {
+    return Token.isUnresolved(value);
+  } catch {
+    return false;
+  }
+}
+
+function readField(record: Record<string, unknown>, name: string): unknown {
+  try {
+    return record[name];
+  } catch {
+    // A getter or proxy that throws: treat as a value that is none of the accepted forms.
+    return Symbol("unreadable");
+  }
+}
+
+/** A map literal: prototype Object.prototype or null, not a construct. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  try {
+    const prototype = Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+  } catch {
+    return false;
+  }
+}
+
+/** A props object: a map literal or a class instance that is not a construct, list or primitive. */
+function isPlainObjectOrInstance(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  try {
+    return !Construct.isConstruct(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks `value` against `spec` and throws a {@link DefenderValidationError} at the first
+ * mismatch, naming `path` (`props` for the props object, `clusters[2].name` below it).
+ * @param structs named structs that `{ struct }` specs refer to
+ */
+export function checkValue(scope: IConstruct, path: string, value: unknown, spec: Spec, structs: Structs = {}): void {
+  new Checker(scope, structs).check(path, value, spec);
+}
+
+/**
+ * Checks the props of the construct `scope` against the fields of a struct, at the top of its
+ * constructor: `checkProps(this, props, PROP_SPECS, "DefenderForContainersPlanProps")`.
+ * Returns `props` for chaining.
+ */
+export function checkProps<T>(scope: IConstruct, props: T, structs: Structs, struct: string): T {
+  const fields = structs[struct];
+  if (!fields) throw new Error(`checkProps: no spec named ${struct}`);
+  if (props === undefined || props === null || typeof props !== "object" || Array.isArray(props)) {
+    invalidValue(scope, "props", props, `an object of ${struct}`, requiredHint(fields));
+  }
+  new Checker(scope, structs).checkFields("", props, fields, { struct });
+  return props;
+}
+
+function requiredHint(fields: Fields): string | undefined {
+  const required = Object.entries(fields)
+    .filter(([, field]) => !isOptional(field))
+    .map(([name]) => name);
+  return required.length ? `Required: ${required.join(", ")}.` : undefined;
+}
