@@ -31,8 +31,10 @@ export type Spec =
   | { readonly list: Spec }
   /** A map of string keys to values of the form. */
   | { readonly map: Spec }
-  /** An object (a construct, a provider, a reference such as `IDefenderWorkspace`): not null, not a primitive. */
+  /** An object of a type declared outside this library (IResolvable): not null, not a primitive. */
   | { readonly reference: string }
+  /** An instance of the named class or of a class extending it (matched by name, so two copies of a package still match). */
+  | { readonly instanceOf: string }
   /** An object with these fields (a props struct). */
   | { readonly fields: Fields }
   /** A named struct of {@link PROP_SPECS} (resolved lazily, so structs can refer to each other). */
@@ -82,6 +84,7 @@ export function describeSpec(spec: Spec, structs: Structs = {}): string {
   if ("list" in spec) return `a list of ${plural(describeSpec(spec.list, structs))}`;
   if ("map" in spec) return `a map of string keys to ${plural(describeSpec(spec.map, structs))}`;
   if ("reference" in spec) return `${spec.reference} (an object)`;
+  if ("instanceOf" in spec) return `a ${spec.instanceOf}`;
   if ("struct" in spec) return `a ${spec.struct} object`;
   if ("fields" in spec) return `an object with ${Object.keys(spec.fields).slice(0, 5).join(", ")}${Object.keys(spec.fields).length > 5 ? ", …" : ""}`;
   return spec.anyOf.map((s) => describeSpec(s, structs)).join(" or ");
@@ -119,6 +122,10 @@ class Checker {
     }
     if ("reference" in spec) {
       if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(path, value, spec);
+      return;
+    }
+    if ("instanceOf" in spec) {
+      if (!isInstanceOf(value, spec.instanceOf)) this.fail(path, value, spec);
       return;
     }
     if ("fields" in spec) return this.checkFields(path, value, spec.fields, spec);
@@ -214,6 +221,19 @@ function className(value: object): string {
   } catch {
     return "(unknown)";
   }
+}
+
+/** True when a class named `name` is on the prototype chain of `value`. */
+function isInstanceOf(value: unknown, name: string): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    for (let prototype = Object.getPrototypeOf(value); prototype; prototype = Object.getPrototypeOf(prototype)) {
+      if (Object.prototype.hasOwnProperty.call(prototype, "constructor") && prototype.constructor?.name === name) return true;
+    }
+  } catch {
+    // a proxy whose prototype cannot be read
+  }
+  return false;
 }
 
 function safeIsUnresolved(value: unknown): boolean {

@@ -105,10 +105,13 @@ function specOf(node: ts.TypeNode, fieldName: string): string {
       return name === "Record" ? `{ map: ${specOf(args[1], fieldName)} }` : specOf(args[0], fieldName);
     }
     const decl = declarations.get(name);
-    if (!decl) return `{ reference: ${JSON.stringify(name)} }`;
+    // Declared elsewhere: a class (cdktf, provider resources) is checked by class name, an interface
+    // (IResolvable) or a zod type only as an object.
+    if (!decl) return /^I[A-Z]|\./.test(name) ? `{ reference: ${JSON.stringify(name)} }` : `{ instanceOf: ${JSON.stringify(name)} }`;
     if (ts.isEnumDeclaration(decl)) return `{ oneOf: [${enumValues(decl).join(", ")}] }`;
     if (ts.isTypeAliasDeclaration(decl)) return specOf(decl.type, fieldName);
-    if (ts.isClassDeclaration(decl) || /^I[A-Z]/.test(name) || decl.members.some((m) => ts.isMethodSignature(m))) return `{ reference: ${JSON.stringify(name)} }`;
+    if (ts.isClassDeclaration(decl)) return `{ instanceOf: ${JSON.stringify(name)} }`;
+    // Interfaces (IDefenderWorkspace, structs): their properties are checked, their methods are not.
     addStruct(name);
     return `{ struct: ${JSON.stringify(name)} }`;
   }
