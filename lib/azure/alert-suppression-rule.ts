@@ -5,6 +5,7 @@ import { DefenderValidationError, invalidValue } from "../core/errors";
 import { validateIsoUtcDateTime } from "../core/formats";
 import { isUnresolved, validateGuid, validatePattern } from "../core/validation";
 import { AzapiResource } from "./azapi/resource";
+import { checkProps } from "../core/check-props";
 
 /**
  * Why alerts are suppressed. The values are the ones Microsoft's built-in policy "Deploy -
@@ -133,6 +134,7 @@ export class AlertSuppressionRule extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertSuppressionRuleProps) {
     super(scope, id);
+    checkProps(this, props, "AlertSuppressionRuleProps");
     validateGuid(this, "subscriptionId", props.subscriptionId);
     validatePattern(this, "name", props.name, SUPPRESSION_RULE_NAME_PATTERN, "2-50 letters, digits, hyphens or underscores, starting with a letter or digit");
     if (!isUnresolved(props.alertType) && (typeof props.alertType !== "string" || props.alertType.trim() === "")) {

@@ -8,6 +8,7 @@ import { BuiltInPolicy, builtInPolicyDefinitionId, BuiltInPolicyParameter, Built
 import { PolicyScope, PolicyScopeType, roleDefinitionIdAtScope } from "../core/policy-scope";
 import { validateAzureRegion } from "../core/region";
 import { assignPolicy, PolicyAssignmentResource, validatePolicyAssignmentName } from "./private/policy-assignment";
+import { checkProps } from "../core/check-props";
 
 /** Effect of a DeployIfNotExists policy assignment. */
 export enum DineEffect {
@@ -116,6 +117,7 @@ export class DinePolicyAssignment extends Construct {
 
   constructor(scope: Construct, id: string, props: DinePolicyAssignmentProps) {
     super(scope, id);
+    checkProps(this, props, "DinePolicyAssignmentProps");
     const { policyScope, provider } = props;
     const atManagementGroup = policyScope.type === PolicyScopeType.MANAGEMENT_GROUP;
     validatePolicyAssignmentName(this, "name", props.name, policyScope.type);

@@ -1,7 +1,8 @@
 import { Token } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { IConstruct } from "constructs";
 import { DefenderValidationError, invalidValue } from "./errors";
 import { kindOf } from "./render-value";
+import { PROP_SPECS } from "./prop-specs";
 import { closestMatch } from "./suggest";
 
 // The runtime type layer: TypeScript checks props at compile time, but JavaScript callers, values
@@ -25,16 +26,19 @@ export type Spec =
   | "json"
   /** Anything (no check). */
   | "any"
-  /** One of the listed values (an enum or a union of literals). */
-  | { readonly oneOf: readonly (string | number | boolean)[] }
+  /** One of the listed values (an enum, named for the message, or a union of literals). */
+  | { readonly oneOf: readonly (string | number | boolean)[]; readonly name?: string }
   /** A list without holes whose items have the form. */
   | { readonly list: Spec }
   /** A map of string keys to values of the form. */
   | { readonly map: Spec }
   /** An object of a type declared outside this library (IResolvable): not null, not a primitive. */
   | { readonly reference: string }
-  /** An instance of the named class or of a class extending it (matched by name, so two copies of a package still match). */
-  | { readonly instanceOf: string }
+  /**
+   * An instance of the named class or of a class extending it (matched by name, so two copies of a
+   * package still match); `made` says how instances are made when the constructor is private.
+   */
+  | { readonly instanceOf: string; readonly made?: string }
   /** An object with these fields (a props struct). */
   | { readonly fields: Fields }
   /** A named struct of {@link PROP_SPECS} (resolved lazily, so structs can refer to each other). */
@@ -80,18 +84,28 @@ export function describeSpec(spec: Spec, structs: Structs = {}): string {
         return "any value";
     }
   }
-  if ("oneOf" in spec) return spec.oneOf.length === 1 ? JSON.stringify(spec.oneOf[0]) : `one of ${spec.oneOf.map((v) => JSON.stringify(v)).join(", ")}`;
+  if ("oneOf" in spec) {
+    const values = spec.oneOf.map((v) => (typeof v === "string" && /^[\w./-]+$/.test(v) ? v : JSON.stringify(v)));
+    return `${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}${spec.name ? ` (${spec.name})` : ""}`;
+  }
   if ("list" in spec) return `a list of ${plural(describeSpec(spec.list, structs))}`;
   if ("map" in spec) return `a map of string keys to ${plural(describeSpec(spec.map, structs))}`;
   if ("reference" in spec) return `${spec.reference} (an object)`;
-  if ("instanceOf" in spec) return `a ${spec.instanceOf}`;
-  if ("struct" in spec) return `a ${spec.struct} object`;
+  if ("instanceOf" in spec) return spec.made ?? article(spec.instanceOf);
+  if ("struct" in spec) return `${article(spec.struct)} object`;
   if ("fields" in spec) return `an object with ${Object.keys(spec.fields).slice(0, 5).join(", ")}${Object.keys(spec.fields).length > 5 ? ", …" : ""}`;
   return spec.anyOf.map((s) => describeSpec(s, structs)).join(" or ");
 }
 
+function article(name: string): string {
+  return `${/^[AEIOUaeiou]/.test(name) ? "an" : "a"} ${name}`;
+}
+
 function plural(form: string): string {
-  return form.replace(/^(a|an) /, "").replace(/^(string|object|number|whole number|finite number|finite whole number)\b/, "$1s");
+  return form
+    .replace(/^(a|an) /, "")
+    .replace(/^(\w+ )?(object)$/, "$1objects")
+    .replace(/^(string|number|whole number|finite number|finite whole number)\b/, "$1s");
 }
 
 class Checker {
@@ -111,7 +125,7 @@ class Checker {
     if (typeof spec === "string") return this.checkScalar(path, value, spec);
     if ("oneOf" in spec) {
       if (spec.oneOf.some((v) => Object.is(v, value))) return;
-      const suggestion = typeof value === "string" ? closestMatch(value, spec.oneOf.filter((v): v is string => typeof v === "string")) : undefined;
+      const suggestion = typeof value === "string" ? suggestOneOf(value, spec.oneOf.filter((v): v is string => typeof v === "string")) : undefined;
       this.fail(path, value, spec, suggestion ? `Did you mean ${JSON.stringify(suggestion)}?` : undefined);
     }
     if ("list" in spec) return this.checkList(path, value, spec);
@@ -223,6 +237,12 @@ function className(value: object): string {
   }
 }
 
+/** The value meant: the same but for case and surrounding spaces, or one edit per four characters away. */
+function suggestOneOf(value: string, candidates: readonly string[]): string | undefined {
+  const folded = value.trim().toLowerCase();
+  return candidates.find((c) => c.toLowerCase() === folded) ?? closestMatch(value, candidates, Math.max(1, Math.floor(value.length / 4)));
+}
+
 /** True when a class named `name` is on the prototype chain of `value`. */
 function isInstanceOf(value: unknown, name: string): boolean {
   if (typeof value !== "object" || value === null) return false;
@@ -264,14 +284,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   }
 }
 
-/** A props object: a map literal or a class instance that is not a construct, list or primitive. */
+/** A props object or struct: any object that is not a list (constructs implement struct interfaces such as SecurityConnectorReference). */
 function isPlainObjectOrInstance(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  try {
-    return !Construct.isConstruct(value);
-  } catch {
-    return false;
-  }
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -279,23 +294,36 @@ function isPlainObjectOrInstance(value: unknown): boolean {
  * mismatch, naming `path` (`props` for the props object, `clusters[2].name` below it).
  * @param structs named structs that `{ struct }` specs refer to
  */
-export function checkValue(scope: IConstruct, path: string, value: unknown, spec: Spec, structs: Structs = {}): void {
+export function checkValue(scope: IConstruct, path: string, value: unknown, spec: Spec, structs: Structs = PROP_SPECS): void {
   new Checker(scope, structs).check(path, value, spec);
 }
 
+/** The name of a props struct of a public construct. */
+export type PropsStruct = keyof typeof PROP_SPECS;
+
 /**
- * Checks the props of the construct `scope` against the fields of a struct, at the top of its
- * constructor: `checkProps(this, props, PROP_SPECS, "DefenderForContainersPlanProps")`.
- * Returns `props` for chaining.
+ * Checks the props of the construct `scope` against the spec of their struct (generated from the
+ * TypeScript interface into ./prop-specs.ts), as the first statement after `super(scope, id)`:
+ * `checkProps(this, props, "DefenderForContainersPlanProps")`. Returns `props`.
  */
-export function checkProps<T>(scope: IConstruct, props: T, structs: Structs, struct: string): T {
-  const fields = structs[struct];
-  if (!fields) throw new Error(`checkProps: no spec named ${struct}`);
+export function checkProps<T>(scope: IConstruct, props: T, struct: PropsStruct): T {
+  const fields: Fields = PROP_SPECS[struct];
   if (props === undefined || props === null || typeof props !== "object" || Array.isArray(props)) {
     invalidValue(scope, "props", props, `an object of ${struct}`, requiredHint(fields));
   }
-  new Checker(scope, structs).checkFields("", props, fields, { struct });
+  new Checker(scope, PROP_SPECS).checkFields("", props, fields, { struct });
   return props;
+}
+
+/**
+ * {@link checkProps} for a construct that must pass its props to `super(...)`, which may read them:
+ * `super(scope, id, checkPropsBeforeSuper(scope, id, props, "AksDefenderForContainersProps"))`.
+ * Errors name the path the construct will have.
+ */
+export function checkPropsBeforeSuper<T>(scope: IConstruct, id: string, props: T, struct: PropsStruct): T {
+  const parent = scope.node.path;
+  const path = parent ? `${parent}/${id}` : id;
+  return checkProps({ node: { path } } as IConstruct, props, struct);
 }
 
 function requiredHint(fields: Fields): string | undefined {

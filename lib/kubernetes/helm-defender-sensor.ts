@@ -20,6 +20,7 @@ import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateGuid, validatePattern } from "../core/validation";
 import { mergeValues, setValuePath, stableValuesDocument, ValueTree } from "../core/values";
 import { SensorCluster, SensorDistribution, SensorInfrastructure } from "./sensor-cluster";
+import { checkProps } from "../core/check-props";
 
 /**
  * The security connector a sensor reports through. `AwsSecurityConnector` and
@@ -116,6 +117,7 @@ export class HelmDefenderSensor extends Construct {
 
   constructor(scope: Construct, id: string, props: HelmDefenderSensorProps) {
     super(scope, id);
+    checkProps(this, props, "HelmDefenderSensorProps");
     const connectorId = parseAzureResourceId(this, "connector.connectorId", props.connector.connectorId, AzureResourceIdFormats.SECURITY_CONNECTOR)?.id ?? props.connector.connectorId;
     const connectorLocation = validateAzureRegion(this, "connector.location", props.connector.location);
     this.validateCluster(props.cluster);

@@ -9,6 +9,7 @@ import {
 } from "../azure";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /** Props of {@link AksDefenderForContainers}. */
 export interface AksDefenderForContainersProps extends DefenderPatternProps {
@@ -65,6 +66,7 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
   public readonly agentlessDiscovery?: AksAgentlessDiscovery;
 
   constructor(scope: Construct, id: string, props: AksDefenderForContainersProps) {
+    checkPropsBeforeSuper(scope, id, props, "AksDefenderForContainersProps");
     const policyAddon = props.policyAddon ?? true;
     super(scope, id, props, { clusters: TargetClusters.AKS, addon: policyAddon, addonAssignmentId: "policy-addon-assignment", namePrefix: props.namePrefix });
     const ignorePolicyChanges = props.ignorePolicyChanges ?? props.policyScopeId !== undefined;

@@ -18,6 +18,7 @@ import { HelmDefenderSensor, HelmDefenderSensorProps } from "../kubernetes/helm-
 import { SensorCluster } from "../kubernetes/sensor-cluster";
 import { EksDefenderCluster } from "./eks-defender-cluster";
 import { checkProviderType, useProvider } from "./private/providers";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link EksDefenderForContainers}. */
 export interface EksDefenderForContainersProps {
@@ -208,6 +209,7 @@ export class EksDefenderForContainers extends Construct {
 
   constructor(scope: Construct, id: string, props: EksDefenderForContainersProps) {
     super(scope, id);
+    checkProps(this, props, "EksDefenderForContainersProps");
     const accountId = validateAwsAccountId(this, "accountId", props.accountId);
     validateGuid(this, "azureTenantId", props.azureTenantId);
     parseAzureResourceId(this, "resourceGroupId", props.resourceGroupId, AzureResourceIdFormats.RESOURCE_GROUP);

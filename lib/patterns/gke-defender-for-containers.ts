@@ -16,6 +16,7 @@ import { HelmDefenderSensor, SensorCluster } from "../kubernetes";
 import { ConnectorPatternProps } from "./connector-pattern-props";
 import { GkeCluster } from "./gke-cluster";
 import { checkClusterKeys, checkSensorAutoProvisioning, helmProviderAlias, installSensor, KeyedCluster, validateClusterKey } from "./private/helm-sensors";
+import { checkProps } from "../core/check-props";
 
 /** More props of the workload identity pool the pattern creates. */
 export interface GkeWorkloadIdentityOptions extends Pick<DefenderWorkloadIdentityProps, "poolId" | "displayName"> {}
@@ -137,6 +138,7 @@ export class GkeDefenderForContainers extends Construct {
 
   constructor(scope: Construct, id: string, props: GkeDefenderForContainersProps) {
     super(scope, id);
+    checkProps(this, props, "GkeDefenderForContainersProps");
     this.projectId = validateGcpProjectId(this, "projectId", props.projectId);
     this.projectNumber = validateGcpProjectNumber(this, "projectNumber", props.projectNumber);
     const tenantId = validateGuid(this, "azureTenantId", props.azureTenantId);

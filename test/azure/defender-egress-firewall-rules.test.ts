@@ -116,7 +116,7 @@ describe("DefenderEgressFirewallRules", () => {
     });
 
     test("an unknown cloud", () => {
-      expect(make({ cloud: "mars" as AzureCloud })).toThrow('[test/fw] cloud: got "mars"; expected one of public, usgovernment, china.');
+      expect(make({ cloud: "mars" as AzureCloud })).toThrow('[test/fw] cloud: got "mars"; expected one of public, usgovernment, china (AzureCloud).');
     });
 
     test("an unknown or repeated component", () => {

@@ -69,11 +69,14 @@ describe("closestMatch", () => {
   test("suggests a near candidate and stays fast on huge input", () => {
     expect(closestMatch("westeurop", ["westeurope", "northeurope"])).toBe("westeurope");
     expect(closestMatch("zzzzzzzzzzzz", ["westeurope"])).toBeUndefined();
+    const many = Array.from({ length: 100_000 }, (_, i) => `region${i}`);
+    const near = Array.from({ length: 100_000 }, (_, i) => `${"westeuropx".repeat(3).slice(0, 28)}${i}`);
     const started = Date.now();
-    expect(closestMatch("w".repeat(5_000_000), Array.from({ length: 100_000 }, (_, i) => `region${i}`))).toBeUndefined();
+    expect(closestMatch("w".repeat(5_000_000), many)).toBeUndefined();
     // Candidates as long as the input are compared, but only the first 2,000.
-    expect(closestMatch("westeuropx".repeat(3), Array.from({ length: 100_000 }, (_, i) => `${"westeuropx".repeat(3).slice(0, 28)}${i}`))).toBeDefined();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(closestMatch("westeuropx".repeat(3), near)).toBeDefined();
+    // Unbounded, these two calls take minutes; bounded, milliseconds (the margin is for a loaded CI machine).
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test("a region check on a megabyte string answers quickly", () => {

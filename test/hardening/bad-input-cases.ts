@@ -177,7 +177,7 @@ const LONG_ROLE_NAME = `MDC${"x".repeat(62)}`;
 const AWS_ROLES_CASES = casesOf("DefenderForContainersAwsRoles", awsRoles, [
   ["account ID of 5 digits", { accountId: "12345" }, '[test/subject] accountId: got "12345"; expected a 12-digit AWS account ID such as 123456789012.'],
   ["tenant domain instead of tenant GUID", { azureTenantId: "contoso.onmicrosoft.com" }, `[test/subject] azureTenantId: got "contoso.onmicrosoft.com"; expected ${GUID_FORM}.`],
-  ["missing tenant (JavaScript caller)", { azureTenantId: undefined }, `[test/subject] azureTenantId: got undefined; expected ${GUID_FORM}.`],
+  ["missing tenant (JavaScript caller)", { azureTenantId: undefined }, "[test/subject] azureTenantId: got undefined; expected a string. It is required."],
   ["Azure region in the AWS region list", { regions: ["us-east-1", "westeurope"] }, '[test/subject] regions[1]: got "westeurope"; expected an AWS region name such as us-east-1 or eu-west-1.'],
   ["empty region list", { regions: [] }, "[test/subject] regions: got []; expected at least one region."],
   ["same region twice", { regions: ["us-east-1", "us-east-1"] }, '[test/subject] regions[1]: got "us-east-1"; expected each region once. It is also regions[0].'],
@@ -210,8 +210,8 @@ const AWS_ROLES_CASES = casesOf("DefenderForContainersAwsRoles", awsRoles, [
     { dataCollectionExternalId: "abc", partition: AwsPartition.AWS_CN },
     '[test/subject] dataCollectionExternalId: got "abc"; expected no legacy trust in partition "aws-cn". Defender\'s legacy IAM user exists in the commercial partition only.',
   ],
-  ["partition outside the enum", { partition: "aws-iso" as AwsPartition }, '[test/subject] partition: got "aws-iso"; expected one of "aws", "aws-cn", "aws-us-gov".'],
-  ["image access level outside the enum", { imageAssessmentAccess: "ADMIN" as AwsImageAssessmentAccess }, '[test/subject] imageAssessmentAccess: got "ADMIN"; expected one of POWER_USER, READ_ONLY.'],
+  ["partition outside the enum", { partition: "aws-iso" as AwsPartition }, '[test/subject] partition: got "aws-iso"; expected one of aws, aws-cn, aws-us-gov (AwsPartition).'],
+  ["image access level outside the enum", { imageAssessmentAccess: "ADMIN" as AwsImageAssessmentAccess }, '[test/subject] imageAssessmentAccess: got "ADMIN"; expected one of POWER_USER, READ_ONLY (AwsImageAssessmentAccess).'],
 ]);
 
 // EksAgentlessDiscoveryAccess
@@ -235,7 +235,7 @@ const EKS_ACCESS_CASES = casesOf("EksAgentlessDiscoveryAccess", eksAccess, [
     '[test/subject] accessPolicyArn: got "arn:aws:iam::aws:policy/AdministratorAccess"; expected an EKS access policy ARN such as arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy.',
   ],
   ["region without its number", { region: "eu-west" }, '[test/subject] region: got "eu-west"; expected an AWS region name such as us-east-1 or eu-west-1.'],
-  ["mode outside the enum", { mode: "AWS_AUTH" as EksAccessMode }, '[test/subject] mode: got "AWS_AUTH"; expected one of ACCESS_ENTRIES, CONFIG_MAP.'],
+  ["mode outside the enum", { mode: "AWS_AUTH" as EksAccessMode }, '[test/subject] mode: got "AWS_AUTH"; expected one of ACCESS_ENTRIES, CONFIG_MAP (EksAccessMode).'],
   // These two messages say "a value" instead of showing it.
   [
     "CONFIG_MAP prop in ACCESS_ENTRIES mode",
@@ -284,7 +284,7 @@ const AWS_AUTH_CASES = casesOf("AwsAuthRoleMapping", awsAuth, [
   [
     "existing mappings missing (JavaScript caller)",
     { existingRoleMappings: undefined },
-    "[test/subject] existingRoleMappings: got undefined; expected the list of mapRoles entries to keep (an empty list when there are none).",
+    "[test/subject] existingRoleMappings: got undefined; expected a list of AwsAuthRoleMappingEntry objects. It is required.",
   ],
 ]);
 
@@ -328,7 +328,7 @@ const HELM_SENSOR_CASES = casesOf("HelmDefenderSensor", helmSensor, [
   ["workspace name as workspace ID", { workspaceId: "law-defender", workspaceKey: "k" }, `[test/subject] workspaceId: got "law-defender"; expected ${GUID_FORM}.`],
   ["release name with capitals and an underscore", { releaseName: "Defender_Sensor" }, '[test/subject] releaseName: got "Defender_Sensor"; expected a Helm release name of 1-53 lowercase letters, digits or hyphens.'],
   ["repository without a scheme", { repository: "mcr.microsoft.com/azuredefender" }, '[test/subject] repository: got "mcr.microsoft.com/azuredefender"; expected a chart repository URL such as oci://mcr.microsoft.com/azuredefender.'],
-  ["chart values that are a list", { values: ["a"] as any }, '[test/subject] values: got ["a"]; expected a map of chart values.'],
+  ["chart values that are a list", { values: ["a"] as any }, '[test/subject] values: got ["a"]; expected a map of string keys to plain JSON-like data (strings, finite numbers, booleans, null, lists and maps; no constructs, functions or cycles).'],
 ]);
 
 // ───────────────────────────── lib/gcp ─────────────────────────────
@@ -671,7 +671,7 @@ const PRIVATE_LINK_CASES = casesOf("DefenderPrivateLink", privateLink, [
     '[test/subject] mode: got "SecurityPrivateLink"; expected AzureMonitorPrivateLinkScope in the usgovernment cloud. Microsoft Security Private Link is not available in sovereign clouds.',
   ],
   ["region of another cloud", { location: "usgovvirginia" }, '[test/subject] location: got "usgovvirginia"; expected a region of the public cloud (cloud is "public"). Set cloud to "usgovernment" for this region.'],
-  ["cloud outside the enum", { cloud: "germany" as AzureCloud }, '[test/subject] cloud: got "germany"; expected one of public, usgovernment, china.'],
+  ["cloud outside the enum", { cloud: "germany" as AzureCloud }, '[test/subject] cloud: got "germany"; expected one of public, usgovernment, china (AzureCloud).'],
   ["virtual network ID as subnet ID", { subnetId: VNET }, new RegExp(`^\\[test/subject\\] subnetId: got "${VNET}"; expected a subnet resource ID .* The value is a Microsoft\\.Network/virtualNetworks ID\\.$`)],
   ["name starting with a hyphen", { name: "-bad" }, `[test/subject] name: got "-bad"; expected 1-50 letters, digits, '_', '.' or '-', starting with a letter or digit.`],
   ["AMPLS mode without a workspace", { mode: PrivateLinkMode.AMPLS }, "[test/subject] workspaceResourceId: got undefined; expected the Defender workspace's resource ID in mode AzureMonitorPrivateLinkScope."],
@@ -680,7 +680,7 @@ const PRIVATE_LINK_CASES = casesOf("DefenderPrivateLink", privateLink, [
     { queryAccessMode: AmplsAccessMode.PRIVATE_ONLY },
     '[test/subject] queryAccessMode: got "PrivateOnly"; expected no queryAccessMode in mode SecurityPrivateLink. It applies to mode AzureMonitorPrivateLinkScope only.',
   ],
-  ["access mode outside the enum", { ...AMPLS, queryAccessMode: "Closed" as AmplsAccessMode }, '[test/subject] queryAccessMode: got "Closed"; expected one of Open, PrivateOnly.'],
+  ["access mode outside the enum", { ...AMPLS, queryAccessMode: "Closed" as AmplsAccessMode }, '[test/subject] queryAccessMode: got "Closed"; expected one of Open, PrivateOnly (AmplsAccessMode).'],
   [
     "existing zone of the other mode",
     { existingDnsZoneIds: { "privatelink.monitor.azure.com": hubZone("privatelink.monitor.azure.com") } },
@@ -756,7 +756,7 @@ const ALERT_EXPORT_CASES = casesOf("AlertExport", alertExport, [
   ["subscription name as scope", { scopes: ["sub-1"] }, /^\[test\/subject\] scopes\[0\]: got "sub-1"; expected a subscription ID \(\/subscriptions\/<GUID>\) or a resource group ID/],
   ["workspace ID as scope", { scopes: [WORKSPACE] }, new RegExp(`^\\[test/subject\\] scopes\\[0\\]: got "${WORKSPACE}"; expected a subscription ID`)],
   ["recommendation severity Informational", { recommendationSeverities: [AlertSeverity.INFORMATIONAL] }, '[test/subject] recommendationSeverities[0]: got "Informational"; expected one of High, Medium, Low.'],
-  ["severity outside the enum", { alertSeverities: ["Critical" as AlertSeverity] }, '[test/subject] alertSeverities[0]: got "Critical"; expected one of High, Medium, Low, Informational.'],
+  ["severity outside the enum", { alertSeverities: ["Critical" as AlertSeverity] }, '[test/subject] alertSeverities[0]: got "Critical"; expected one of High, Medium, Low, Informational (AlertSeverity).'],
   ["same severity twice", { alertSeverities: [AlertSeverity.HIGH, AlertSeverity.HIGH] }, '[test/subject] alertSeverities[1]: got "High"; expected each severity once. It is also alertSeverities[0].'],
   [
     "alert severity filter without the alerts source",
@@ -868,8 +868,8 @@ const EGRESS_CASES = casesOf("DefenderEgressFirewallRules", egressRules, [
     { firewallPolicyId: `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/azureFirewalls/fw-hub` },
     /^\[test\/subject\] firewallPolicyId: got ".*"; expected an Azure Firewall policy resource ID .*The value is a Microsoft\.Network\/azureFirewalls ID\./,
   ],
-  ["cloud outside the enum", { cloud: "mars" as AzureCloud }, '[test/subject] cloud: got "mars"; expected one of public, usgovernment, china.'],
-  ["component outside the enum", { components: ["dns" as EgressComponent] }, '[test/subject] components[0]: got "dns"; expected one of sensor, sensor-defender-endpoint, cluster-extensions, azure-policy, arc-agents, arc-cluster-connect.'],
+  ["cloud outside the enum", { cloud: "mars" as AzureCloud }, '[test/subject] cloud: got "mars"; expected one of public, usgovernment, china (AzureCloud).'],
+  ["component outside the enum", { components: ["dns" as EgressComponent] }, '[test/subject] components[0]: got "dns"; expected one of sensor, sensor-defender-endpoint, cluster-extensions, azure-policy, arc-agents, arc-cluster-connect (EgressComponent).'],
   [
     "component without endpoints in the cloud",
     { cloud: AzureCloud.CHINA, components: [EgressComponent.SENSOR_DEFENDER_ENDPOINT] },

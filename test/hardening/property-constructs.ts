@@ -6,6 +6,7 @@ import { TerraformStack } from "cdktf";
 import * as aws from "../../lib/aws";
 import * as azure from "../../lib/azure";
 import { BuiltInPolicies, resolvePolicyScope } from "../../lib/core";
+import { PropsStruct } from "../../lib/core/check-props";
 import * as gcp from "../../lib/gcp";
 import * as kubernetes from "../../lib/kubernetes";
 import * as patterns from "../../lib/patterns";
@@ -20,7 +21,7 @@ export interface ConstructUnderTest {
   /** The class name (the bad-input matrix and this suite must cover the same classes). */
   readonly construct: string;
   /** Its props struct in PROP_SPECS. */
-  readonly struct: string;
+  readonly struct: PropsStruct;
   /** Providers the construct needs in the stack. */
   readonly providers?: readonly ("aws" | "google" | "kubernetes" | "helm" | "azapi")[];
   /** The smallest valid props (a function of the stack for props that are constructs). */
@@ -119,6 +120,7 @@ export const CONSTRUCTS_UNDER_TEST: readonly ConstructUnderTest[] = [
   {
     construct: "AlertSuppressionRule",
     struct: "AlertSuppressionRuleProps",
+    providers: ["azapi"],
     props: () => ({ subscriptionId: SUB, name: "dismiss-scanner", alertType: "K8S_ExposedDashboard", reason: "FalsePositive", expirationDateUtc: "2026-12-31T23:59:59Z" }),
     build: (s, p) => new azure.AlertSuppressionRule(s, "subject", p),
   },

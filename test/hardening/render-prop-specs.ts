@@ -12,8 +12,6 @@ const LIB = join(__dirname, "..", "..", "lib");
 /** lib/testing is the test helpers and CLIs, which check their own input. */
 const SKIP = new Set([join(LIB, "testing")]);
 
-/** Props fields whose numbers must be whole, by name (the TypeScript type says only `number`). */
-const INTEGER_FIELDS = /(Hours|Days|Count|Port|Minutes|Seconds|Priority|Index)$/i;
 
 type Decl = ts.InterfaceDeclaration | ts.EnumDeclaration | ts.TypeAliasDeclaration | ts.ClassDeclaration;
 
@@ -71,7 +69,8 @@ function specOf(node: ts.TypeNode, fieldName: string): string {
     case ts.SyntaxKind.BooleanKeyword:
       return '"boolean"';
     case ts.SyntaxKind.NumberKeyword:
-      return INTEGER_FIELDS.test(fieldName) ? '"integer"' : '"number"';
+      // Whole numbers and ranges are checked by the construct, which knows the range.
+      return '"number"';
     case ts.SyntaxKind.StringKeyword:
       return '"string"';
     case ts.SyntaxKind.UnknownKeyword:
@@ -101,16 +100,16 @@ function specOf(node: ts.TypeNode, fieldName: string): string {
     const args = node.typeArguments ?? [];
     if ((name === "Array" || name === "ReadonlyArray") && args.length === 1) return `{ list: ${specOf(args[0], fieldName)} }`;
     if ((name === "Pick" || name === "Omit") && args.length === 2) return `{ fields: ${renderFields(pickOrOmit(name, args[0], args[1]))} }`;
-    if ((name === "Record" || name === "Readonly" || name === "Partial") && args.length >= 1) {
-      return name === "Record" ? `{ map: ${specOf(args[1], fieldName)} }` : specOf(args[0], fieldName);
-    }
+    if (name === "Partial" && args.length === 1) return `{ fields: ${renderFields(fieldsOfType(args[0]).map(([field, text]) => [field, text.startsWith("{ optional: ") ? text : `{ optional: ${text} }`]))} }`;
+    if (name === "Record" && args.length === 2) return `{ map: ${specOf(args[1], fieldName)} }`;
+    if (name === "Readonly" && args.length === 1) return specOf(args[0], fieldName);
     const decl = declarations.get(name);
     // Declared elsewhere: a class (cdktf, provider resources) is checked by class name, an interface
     // (IResolvable) or a zod type only as an object.
     if (!decl) return /^I[A-Z]|\./.test(name) ? `{ reference: ${JSON.stringify(name)} }` : `{ instanceOf: ${JSON.stringify(name)} }`;
-    if (ts.isEnumDeclaration(decl)) return `{ oneOf: [${enumValues(decl).join(", ")}] }`;
+    if (ts.isEnumDeclaration(decl)) return `{ oneOf: [${enumValues(decl).join(", ")}], name: ${JSON.stringify(name)} }`;
     if (ts.isTypeAliasDeclaration(decl)) return specOf(decl.type, fieldName);
-    if (ts.isClassDeclaration(decl)) return `{ instanceOf: ${JSON.stringify(name)} }`;
+    if (ts.isClassDeclaration(decl)) return `{ instanceOf: ${JSON.stringify(name)}${factoriesOf(decl)} }`;
     // Interfaces (IDefenderWorkspace, structs): their properties are checked, their methods are not.
     addStruct(name);
     return `{ struct: ${JSON.stringify(name)} }`;
@@ -118,6 +117,17 @@ function specOf(node: ts.TypeNode, fieldName: string): string {
   // Indexed access, conditional and other computed types (the estate stacks take zod-checked parts of
   // the estate description): checked where they are produced.
   return '"any"';
+}
+
+/** `, made: "X.a(...) or X.b(...)"` for a class whose instances come from static factories (private constructor). */
+function factoriesOf(decl: ts.ClassDeclaration): string {
+  const name = decl.name?.text ?? "";
+  const privateConstructor = decl.members.some((m) => ts.isConstructorDeclaration(m) && m.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.PrivateKeyword));
+  if (!privateConstructor) return "";
+  const factories = decl.members.filter(
+    (m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !!m.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.StaticKeyword) && !m.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.PrivateKeyword) && m.type?.getText() === name,
+  );
+  return factories.length ? `, made: ${JSON.stringify(factories.map((f) => `${name}.${f.name.getText()}(...)`).join(" or "))}` : "";
 }
 
 function enumOrLiteral(node: ts.TypeNode): string[] | undefined {
@@ -197,9 +207,9 @@ export function renderPropSpecs(): string {
     'import type { Fields } from "./check-props";',
     "",
     "/** The runtime spec of every props struct of a public construct, by interface name (see ./check-props.ts). */",
-    "export const PROP_SPECS: { readonly [struct: string]: Fields } = {",
+    "export const PROP_SPECS = {",
     ...lines,
-    "};",
+    "} as const satisfies { readonly [struct: string]: Fields };",
     "",
   ].join("\n");
 }

@@ -378,7 +378,7 @@ describe("EksDefenderForContainers", () => {
         { clusters: [EksDefenderCluster.fromName("-app")] },
         "[test/eks] clusters[0].clusterName: got \"-app\"; expected an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit.",
       ],
-      ["a plain string as cluster", { clusters: ["app" as any] }, "[test/eks] clusters[0]: got \"app\"; expected EksDefenderCluster.fromCluster(cluster) or EksDefenderCluster.fromName(name)."],
+      ["a plain string as cluster", { clusters: ["app" as any] }, "[test/eks] clusters[0]: got \"app\"; expected EksDefenderCluster.fromCluster(...) or EksDefenderCluster.fromName(...)."],
       ["a bad cluster region", { clusters: [EksDefenderCluster.fromName("app", { region: "mars-1" })] }, "[test/eks] clusters[0].region: got \"mars-1\"; expected an AWS region name such as us-east-1 or eu-west-1."],
     ])("%s", (_name, props, message) => {
       expect(construct(props)).toThrow(message);
@@ -397,7 +397,7 @@ describe("EksDefenderForContainers", () => {
 
     test("an EksCluster passed without EksDefenderCluster", () => {
       expect(construct({}, (stack) => [appCluster(stack, "app") as any])).toThrow(
-        '[test/eks] clusters[0]: got "EksCluster"; expected EksDefenderCluster.fromCluster(cluster) or EksDefenderCluster.fromName(name).',
+        '[test/eks] clusters[0]: got construct EksCluster at test/app; expected EksDefenderCluster.fromCluster(...) or EksDefenderCluster.fromName(...).',
       );
     });
 
