@@ -3,6 +3,7 @@ import { IConstruct } from "constructs";
 import { DefenderValidationError, invalidValue } from "./errors";
 import { kindOf } from "./render-value";
 import { PROP_SPECS } from "./prop-specs";
+import { ensureStateOwnershipCheck } from "./state-ownership";
 import { closestMatch } from "./suggest";
 
 // The runtime type layer: TypeScript checks props at compile time, but JavaScript callers, values
@@ -312,6 +313,8 @@ export function checkProps<T>(scope: IConstruct, props: T, struct: PropsStruct):
     invalidValue(scope, "props", props, `an object of ${struct}`, requiredHint(fields));
   }
   new Checker(scope, PROP_SPECS).checkFields("", props, fields, { struct });
+  // Every construct of the library passes here: its stack gets the one-state-one-owner check.
+  ensureStateOwnershipCheck(scope);
   return props;
 }
 
@@ -323,7 +326,9 @@ export function checkProps<T>(scope: IConstruct, props: T, struct: PropsStruct):
 export function checkPropsBeforeSuper<T>(scope: IConstruct, id: string, props: T, struct: PropsStruct): T {
   const parent = scope.node.path;
   const path = parent ? `${parent}/${id}` : id;
-  return checkProps({ node: { path } } as IConstruct, props, struct);
+  checkProps({ node: { path } } as IConstruct, props, struct);
+  ensureStateOwnershipCheck(scope);
+  return props;
 }
 
 function requiredHint(fields: Fields): string | undefined {

@@ -12,3 +12,4 @@ export * from "./values";
 export * from "./formats";
 export * from "./policy-scope";
 export * from "./cluster-fleet";
+export { STATE_OWNERSHIP_SCOPE_CONTEXT_KEY } from "./state-ownership";
