@@ -1,4 +1,4 @@
-import { TerraformDataSource, TerraformProvider, TerraformResource } from "cdktf";
+import { Aspects, TerraformDataSource, TerraformProvider, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
 import { invalidValue } from "../../core/errors";
 
@@ -16,12 +16,20 @@ export function checkProviderType(scope: IConstruct, prop: string, provider: Ter
 }
 
 /**
- * Sets `provider` on every resource and data source below `scope` that has none: for inner
- * constructs without a `provider` prop. Resources given a provider explicitly keep theirs.
+ * Sets `provider` on every resource and data source of its provider type (an aws provider: the aws
+ * resources) below `scope` that has none: for inner constructs without a `provider` prop. Resources
+ * given a provider explicitly keep theirs. Applied now and again at synth (an Aspect), so resources
+ * added below `scope` later get it too: the result does not depend on the order constructs are
+ * created in, and resources of other providers are never touched.
  */
 export function useProvider(scope: IConstruct, provider: TerraformProvider | undefined): void {
   if (provider === undefined) return;
-  for (const node of scope.node.findAll()) {
-    if ((node instanceof TerraformResource || node instanceof TerraformDataSource) && node.provider === undefined) node.provider = provider;
-  }
+  const type = provider.terraformResourceType;
+  const apply = (node: IConstruct) => {
+    if ((node instanceof TerraformResource || node instanceof TerraformDataSource) && node.provider === undefined && node.terraformGeneratorMetadata?.providerName === type) {
+      node.provider = provider;
+    }
+  };
+  for (const node of scope.node.findAll()) apply(node);
+  Aspects.of(scope).add({ visit: apply });
 }
