@@ -119,7 +119,7 @@ export class EksAgentlessDiscoveryAccess extends Construct {
       invalidValue(this, "mode", this.mode, `one of ${Object.values(EksAccessMode).join(", ")}`);
     }
     validateIamRoleArn(this, "roleArn", props.roleArn);
-    validateNonEmptyUnique(this, "clusterNames", props.clusterNames, (name) => name, "cluster name");
+    validateNonEmptyUnique(this, "clusterNames", props.clusterNames, (name) => name, "cluster name", undefined, "case-sensitive");
     props.clusterNames.forEach((name, i) => validateEksClusterName(this, `clusterNames[${i}]`, name));
     // Sorted so the for_each map does not depend on list order.
     this.clusterNames = [...props.clusterNames].sort();

@@ -69,6 +69,11 @@ function checkStack(stack: TerraformStack): string[] {
   for (const claim of registry.byStack.get(path) ?? []) registry.byKey.get(claim.key)?.delete(path);
   const claims = claimsOf(stack);
   registry.byStack.set(path, claims);
+  // Stacks of the app not validated yet (one stack synthesized alone, as tests do) are read once
+  // now; when their own validation runs, they are read again and compared with this one.
+  for (const other of stack.node.root.node.children) {
+    if (other !== stack && TerraformStack.isStack(other) && !registry.byStack.has(other.node.path)) register(registry, other.node.path, claimsOf(other));
+  }
   const perStackOnly = stack.node.tryGetContext(STATE_OWNERSHIP_SCOPE_CONTEXT_KEY) === "stack";
   const own = new Map<string, Claim>();
   for (const claim of claims) {
@@ -82,6 +87,16 @@ function checkStack(stack: TerraformStack): string[] {
     registry.byKey.set(claim.key, others);
   }
   return [];
+}
+
+function register(registry: Registry, stackPath: string, claims: readonly Claim[]): void {
+  registry.byStack.set(stackPath, claims);
+  for (const claim of claims) {
+    if (claim.perStack) continue;
+    const others = registry.byKey.get(claim.key) ?? new Map<string, Claim>();
+    if (!others.has(stackPath)) others.set(stackPath, claim);
+    registry.byKey.set(claim.key, others);
+  }
 }
 
 function conflict(claim: Claim, other: Claim): DefenderValidationError {

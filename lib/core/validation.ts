@@ -60,7 +60,8 @@ export function validatePattern(scope: IConstruct, prop: string, value: string, 
 
 /**
  * Validates a list that must hold at least one item and no item twice (by `keyOf`, compared
- * case-insensitively since Azure resource IDs and names are case-insensitive).
+ * case-insensitively since Azure resource IDs and names are case-insensitive; `"case-sensitive"`
+ * for names the cloud compares exactly, such as EKS cluster names).
  * Unresolved items are not compared.
  * @param labelOf how an item is named in the message after `prop` (default `[<index>]`; e.g. `["<map key>"]` for map entries).
  */
@@ -71,6 +72,7 @@ export function validateNonEmptyUnique<T>(
   keyOf: (item: T) => string,
   what: string,
   labelOf: (item: T, index: number) => string = (_item, index) => `[${index}]`,
+  compare: "case-insensitive" | "case-sensitive" = "case-insensitive",
 ): readonly T[] {
   if (isUnresolved(items)) return items as readonly T[];
   if (!Array.isArray(items) || items.length === 0) invalidValue(scope, prop, items, `at least one ${what}`);
@@ -82,7 +84,7 @@ export function validateNonEmptyUnique<T>(
     const key = keyOf(item);
     if (isUnresolved(key)) continue;
     if (typeof key !== "string") invalidValue(scope, `${prop}${labelOf(item, index)}`, key, `a ${what}`);
-    const folded = key.toLowerCase();
+    const folded = compare === "case-sensitive" ? key : key.toLowerCase();
     const first = seen.get(folded);
     if (first !== undefined) {
       invalidValue(scope, `${prop}${labelOf(item, index)}`, key, `each ${what} once`, `It is also ${prop}${labelOf(items[first], first)}.`);

@@ -374,7 +374,7 @@ export class EksDefenderForContainers extends Construct {
       }
       validateEksClusterName(this, `clusters[${i}].clusterName`, c.clusterName);
     });
-    validateNonEmptyUnique(this, "clusters", list, (c) => c.clusterName, "EKS cluster");
+    validateNonEmptyUnique(this, "clusters", list, (c) => c.clusterName, "EKS cluster", undefined, "case-sensitive");
 
     const resolved = list.map((c, index): ResolvedCluster => {
       const prop = `clusters[${index}].region`;

@@ -1,6 +1,7 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
@@ -979,10 +980,67 @@ const ESTATE_CASES = estateCases([
     (e) => (e.gcp.projects[0].clusters[0].location = "westeurope"),
     'estate.yaml: gcp.projects[0].clusters[0].location: got "westeurope"; expected a GCP region or zone such as europe-west1 or europe-west1-b.',
   ],
-  ["YAML syntax error", "defaults:\n  tenantId: [1,\n", /^estate\.yaml: got nothing; expected valid YAML or JSON \(line \d+, column \d+: /],
+  ["YAML syntax error", "defaults:\n  tenantId: [1,\n", /^estate\.yaml: defaults\.tenantId: got nothing; expected valid YAML or JSON \(line \d+, column \d+: /],
+  ["duplicate key", "defaults: {}\ndefaults: {}\n", 'estate.yaml: defaults: got "defaults"; expected each key once in a map (line 2, column 1: the key "defaults" is repeated).'],
+  [
+    "alias bomb (billion laughs)",
+    ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n"),
+    /^estate\.yaml: got nothing; expected a document without excessive aliases \(at most 100 alias expansions: /,
+  ],
 ]);
 
 /** The matrix. Constructs from each area append their cases here. */
+
+// Issue 16: the runtime type layer (callers without TypeScript, values from YAML) and one state, one owner.
+const JSON_FORM = "plain JSON-like data (strings, finite numbers, booleans, null, lists and maps; no constructs, functions or cycles)";
+const HARDENING_CASES: BadInputCase[] = [
+  ...casesOf("DefenderForContainersPlan", (stack, props: any) => new DefenderForContainersPlan(stack, "subject", props), [
+    ["boolean given as the string \"false\"", { sensor: "false" }, '[test/subject] sensor: got "false"; expected true or false.'],
+    ["enum value in the wrong case", { tier: "standard" }, '[test/subject] tier: got "standard"; expected one of Standard, Free (PlanTier). Did you mean "Standard"?'],
+    ["null for an optional prop", { antiMalware: null }, "[test/subject] antiMalware: got null; expected true or false."],
+    ["props that are a string", "Standard" as any, '[test/subject] props: got "Standard"; expected an object of DefenderForContainersPlanProps.'],
+  ]),
+  ...casesOf("DefenderWorkspace", (stack, props: any) => new DefenderWorkspace(stack, "subject", { resourceGroupName: "rg", location: "eastus", ...props }), [
+    ["Infinity as the daily quota (JSON writes null)", { dailyQuotaGb: Infinity }, "[test/subject] dailyQuotaGb: got Infinity; expected a finite number."],
+    ["resource group name with a zero-width space", { resourceGroupName: "rg\u200b" }, /^\[test\/subject\] resourceGroupName: got "rg\\u200b"; expected a resource group name of 1-90 letters, digits \(any script\)/],
+    ["resource group name with a bidirectional override", { resourceGroupName: "rg\u202eces" }, /^\[test\/subject\] resourceGroupName: got "rg\\u202eces"; expected a resource group name/],
+  ]),
+  ...casesOf("SecurityContact", (stack, props: any) => new SecurityContact(stack, "subject", props), [
+    ["null in the e-mail list", { emails: ["secops@contoso.com", null] }, "[test/subject] emails[1]: got null; expected a string."],
+    // eslint-disable-next-line no-sparse-arrays
+    ["hole in the e-mail list", { emails: ["secops@contoso.com", , "soc@contoso.com"] }, "[test/subject] emails[1]: got an empty slot (a sparse list); expected a string."],
+    ["e-mail list that is a string", { emails: "secops@contoso.com" }, '[test/subject] emails: got "secops@contoso.com"; expected a list of strings.'],
+  ]),
+  ...casesOf("HelmDefenderSensor", (stack, props: any) => helmSensor(stack, props), [
+    ["construct inside the chart values", (stack) => ({ values: { global: { owner: stack } } }), `[test/subject] values["global"]["owner"]: got construct TerraformStack at test; expected ${JSON_FORM}. Got a construct of class TerraformStack.`],
+    ["NaN inside the chart values", { values: { replicas: NaN } }, `[test/subject] values["replicas"]: got NaN; expected ${JSON_FORM}. JSON has no NaN or Infinity.`],
+  ]),
+  ...casesOf("AksDefenderSensor", (stack, props: any) => new AksDefenderSensor(stack, "subject", props), [
+    ["missing cluster (JavaScript caller)", { workspaceResourceId: WORKSPACE }, "[test/subject] cluster: got undefined; expected a KubernetesCluster. It is required."],
+    ["cluster that is a plain object", { cluster: { name: "aks1" }, workspaceResourceId: WORKSPACE }, '[test/subject] cluster: got {"name":"aks1"}; expected a KubernetesCluster.'],
+  ]),
+  {
+    construct: "DefenderForContainersPlan",
+    input: "the plan of one subscription in two stacks",
+    build: (stack) => {
+      const other = new TerraformStack(stack.node.scope as Construct, "other");
+      new AzurermProvider(other, "azurerm", { features: [{}] });
+      new DefenderForContainersPlan(other, "plan", { subscriptionId: SUB });
+      new DefenderForContainersPlan(stack, "subject", { subscriptionId: SUB });
+    },
+    message: `[test/subject/pricing] the Defender Containers plan of subscription ${SUB}: got a second owner; expected one owner per app. other/plan/pricing (in stack other) has it too: two owners would overwrite each other's changes on every apply.`,
+  },
+  {
+    construct: "ArcDefenderSensor",
+    input: "one Arc cluster under two constructs",
+    build: (stack) => {
+      new ArcDefenderSensor(stack, "fleet", { clusterIds: [arcId("a"), arcId("b")], workspaceResourceId: WORKSPACE });
+      new ArcDefenderSensor(stack, "subject", { clusterId: arcId("A"), workspaceResourceId: WORKSPACE });
+    },
+    message: /^\[test\/fleet\] the microsoft\.azuredefender\.kubernetes extension of Arc cluster \/subscriptions\/.*\/connectedClusters\/a: got a second owner; expected one owner per app\. test\/subject\/extension \(in the same stack\) has it too/,
+  },
+];
+
 export const BAD_INPUT_CASES: BadInputCase[] = [
   // DefenderForContainersPlan
   ...(["sensor", "agentlessDiscovery", "registryVulnerabilityAssessment", "agentlessVmScanning", "integrityContribution"] as const).map(
@@ -1051,7 +1109,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       construct: "DefenderWorkspace",
       input: `resource group name ${resourceGroupName.length > 10 ? `of ${resourceGroupName.length} characters` : JSON.stringify(resourceGroupName)}`,
       build: (stack) => new DefenderWorkspace(stack, "subject", { resourceGroupName, location: "eastus" }),
-      message: `[test/subject] resourceGroupName: got ${JSON.stringify(resourceGroupName)}; expected a resource group name of 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending with a period.`,
+      message: `[test/subject] resourceGroupName: got ${JSON.stringify(resourceGroupName)}; expected a resource group name of 1-90 letters, digits (any script), underscores, hyphens, periods or parentheses, not ending with a period.`,
     }),
   ),
   {
@@ -1268,4 +1326,5 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...EGRESS_CASES,
   ...PATTERN_CASES,
   ...ESTATE_CASES,
+  ...HARDENING_CASES,
 ];

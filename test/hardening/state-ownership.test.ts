@@ -40,13 +40,14 @@ function expectConflict(app: App, message: RegExp): void {
 }
 
 describe("one state, one owner", () => {
+  // The first stack validated reports the conflict, naming the other.
   test("two plans for one subscription in two stacks", () => {
     const app = Testing.app();
     new DefenderForContainersPlan(azureStackIn(app, "team-a"), "plan");
     new DefenderForContainersPlan(azureStackIn(app, "team-b", SUB.toUpperCase()), "plan");
     expectConflict(
       app,
-      /^\[team-b\/plan\/pricing\] the Defender Containers plan of subscription 11111111-2222-3333-4444-555555555555: got a second owner; expected one owner per app\. team-a\/plan\/pricing \(in stack team-a\) has it too: two owners would overwrite each other's changes on every apply\.$/,
+      /^\[team-a\/plan\/pricing\] the Defender Containers plan of subscription 11111111-2222-3333-4444-555555555555: got a second owner; expected one owner per app\. team-b\/plan\/pricing \(in stack team-b\) has it too: two owners would overwrite each other's changes on every apply\.$/,
     );
   });
 
@@ -81,14 +82,14 @@ describe("one state, one owner", () => {
     const app = Testing.app();
     new ArcDefenderSensor(azureStackIn(app, "edge"), "sensor", { clusterIds: [arc("a"), arc("b")], workspaceResourceId: WORKSPACE });
     new ArcDefenderSensor(azureStackIn(app, "edge-b"), "sensor", { clusterId: arc("B"), workspaceResourceId: WORKSPACE });
-    expectConflict(app, /^\[edge-b\/sensor\/extension\] the microsoft\.azuredefender\.kubernetes extension of Arc cluster .*connectedClusters\/B: got a second owner; .* edge\/sensor \(in stack edge\) has it too/);
+    expectConflict(app, /^\[edge\/sensor\] the microsoft\.azuredefender\.kubernetes extension of Arc cluster .*connectedClusters\/b: got a second owner; .* edge-b\/sensor\/extension \(in stack edge-b\) has it too/);
   });
 
   test("one workspace in two stacks", () => {
     const app = Testing.app();
     new DefenderWorkspace(azureStackIn(app, "a"), "ws", { resourceGroupName: "rg-sec", location: "westeurope", name: "law-sec" });
     new DefenderWorkspace(azureStackIn(app, "b"), "ws", { resourceGroupName: "RG-SEC", location: "westeurope", name: "law-sec" });
-    expectConflict(app, /^\[b\/ws\/workspace\] Log Analytics workspace RG-SEC\/law-sec: got a second owner; .* a\/ws\/workspace \(in stack a\)/);
+    expectConflict(app, /^\[a\/ws\/workspace\] Log Analytics workspace rg-sec\/law-sec: got a second owner; .* b\/ws\/workspace \(in stack b\)/);
   });
 
   test("two stacks writing one S3 state", () => {
@@ -98,7 +99,7 @@ describe("one state, one owner", () => {
       new S3Backend(stack, { bucket: "tf-state", key: "defender.tfstate", region: "eu-west-1" });
       new DefenderForContainersPlan(stack, "plan");
     }
-    expectConflict(app, /^\[b\/backend\] the s3 backend state tf-state\/defender\.tfstate: got a second owner; .* a\/backend \(in stack a\)/);
+    expectConflict(app, /^\[a\/backend\] the s3 backend state tf-state\/defender\.tfstate: got a second owner; .* b\/backend \(in stack b\)/);
   });
 
   test("two EKS patterns with the same local ID give duplicate helm provider aliases", () => {
@@ -139,7 +140,7 @@ describe("one state, one owner: estate", () => {
   test("a keyTemplate without the unit's name: every stack would write one state", () => {
     expectConflict(
       estate((e) => (e.defaults.backend.keyTemplate = "defender.tfstate")),
-      /^\[azure-prod\/backend\] the azurerm backend state sttfstate001\/tfstate\/defender\.tfstate: got a second owner; .* azure-security\/backend \(in stack azure-security\)/,
+      /^\[azure-security\/backend\] the azurerm backend state sttfstate001\/tfstate\/defender\.tfstate: got a second owner; .* azure-prod\/backend \(in stack azure-prod\)/,
     );
   });
 
@@ -149,7 +150,7 @@ describe("one state, one owner: estate", () => {
         e.defaults.backend.keyTemplate = "{name}.tfstate";
         e.aws.accounts[0].name = "security";
       }),
-      /^\[aws-security\/backend\] the azurerm backend state sttfstate001\/tfstate\/security\.tfstate: got a second owner; .* azure-security\/backend/,
+      /^\[azure-security\/backend\] the azurerm backend state sttfstate001\/tfstate\/security\.tfstate: got a second owner; .* aws-security\/backend \(in stack aws-security\)/,
     );
   });
 
@@ -166,7 +167,7 @@ describe("one state, one owner: estate", () => {
         e.aws.accounts[0].connector.name = "defender-connector";
         e.gcp.projects[0].connector.name = "defender-connector";
       }),
-      /^\[gcp-data\/.*\] Microsoft\.Security\/securityConnectors .*\/defender-connector: got a second owner; .* aws-shop\/.* \(in stack aws-shop\)/,
+      /^\[aws-shop\/eks\/connector\/connector\] Microsoft\.Security\/securityConnectors .*\/defender-connector: got a second owner; .* gcp-data\/gke\/connector\/connector \(in stack gcp-data\)/,
     );
   });
 });
