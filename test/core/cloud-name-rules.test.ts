@@ -23,7 +23,7 @@ describe("Azure resource group names (resource-name-rules: Unicode letters and d
   test("resource IDs with a Unicode resource group parse", () => {
     const stack = azureStack();
     const id = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-münchen/providers/Microsoft.OperationalInsights/workspaces/law-sec";
-    expect(parseAzureResourceId(stack, "id", id, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE).resourceGroupName).toBe("rg-münchen");
+    expect(parseAzureResourceId(stack, "id", id, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE)?.resourceGroupName).toBe("rg-münchen");
   });
 });
 
