@@ -3,7 +3,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
-import { Aspects, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { Aspects, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import {
   AksDefenderForContainers,
@@ -12,10 +12,19 @@ import {
   DefenderCoverageChecks,
   EksDefenderCluster,
   EksDefenderForContainers,
-  GkeCluster,
+  GkeDefenderCluster,
   GkeDefenderForContainers,
 } from "cdktf-defender-for-containers";
-import { AlertExport, AlertSeverity, AzapiProvider, PodSecurityBaseline, PodSecurityEffect, SecurityContact } from "cdktf-defender-for-containers/azure";
+import {
+  AlertExport,
+  AlertSeverity,
+  AzapiProvider,
+  DockerHubSecurityConnector,
+  JFrogSecurityConnector,
+  PodSecurityBaseline,
+  PodSecurityEffect,
+  SecurityContact,
+} from "cdktf-defender-for-containers/azure";
 import { exampleSetting } from "../settings";
 
 /**
@@ -80,8 +89,8 @@ export class MulticloudExampleStack extends TerraformStack {
       accountId: exampleSetting(this, "awsAccountId"),
       azureTenantId: tenantId,
       region: exampleSetting(this, "awsRegion"),
-      resourceGroupId: connectorGroupId,
-      location,
+      connectorResourceGroupId: connectorGroupId,
+      connectorLocation: location,
       clusters: exampleSetting(this, "eksClusterNames")
         .split(",")
         .map((name) => EksDefenderCluster.fromName(name)),
@@ -96,9 +105,27 @@ export class MulticloudExampleStack extends TerraformStack {
         .split(",")
         .map((entry) => {
           const [name, clusterLocation] = entry.split(":");
-          return GkeCluster.fromName({ name, location: clusterLocation });
+          return GkeDefenderCluster.fromName(name, { location: clusterLocation });
         }),
     });
+
+    // Registries outside the clouds: a Docker Hub organization (a read-only token of a dedicated user,
+    // from a sensitive variable, sent only through azapi's write-only sensitive_body) and a JFrog
+    // Artifactory instance (Defender signs in through the OIDC integration the portal sets up on the
+    // JFrog side). Replace the organization, user and host with yours.
+    const dockerHubToken = new TerraformVariable(this, "dockerhub_access_token", {
+      type: "string",
+      sensitive: true,
+      description: "Read-only access token of the Docker Hub user Defender signs in as.",
+    });
+    new DockerHubSecurityConnector(this, "dockerhub", {
+      resourceGroupId: connectorGroupId,
+      location,
+      organization: "contoso",
+      username: "mdcscanner",
+      accessToken: dockerHubToken.stringValue,
+    });
+    new JFrogSecurityConnector(this, "jfrog", { resourceGroupId: connectorGroupId, location, host: "contoso.jfrog.io" });
 
     // Day two: who hears about alerts, where alerts go, and what pods may do.
     new SecurityContact(this, "contacts", { emails: ["secops@contoso.example", "platform@contoso.example"], alertNotifications: true, alertsToAdmins: true });

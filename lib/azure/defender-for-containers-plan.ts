@@ -174,6 +174,8 @@ export class DefenderForContainersPlan extends Construct {
   public readonly enabledExtensions: string[];
   /** The provider the plan uses: given, created for `subscriptionId`, or undefined for the stack default. */
   public readonly provider?: TerraformProvider;
+  /** Whether Defender installs the sensor on AKS clusters itself (the sensor on, with `AutoProvisioning`). */
+  public readonly sensorAutoProvisioning: boolean;
 
   constructor(scope: Construct, id: string, props: DefenderForContainersPlanProps = {}) {
     super(scope, id);
@@ -182,6 +184,7 @@ export class DefenderForContainersPlan extends Construct {
     if (props.subscriptionId !== undefined) validateGuid(this, "subscriptionId", props.subscriptionId);
     const extensions = this.buildExtensions(props);
     this.enabledExtensions = extensions.map((e) => e.name);
+    this.sensorAutoProvisioning = this.enabledExtensions.includes(PlanExtension.CONTAINER_SENSOR) && (props.sensorAutoProvisioning ?? true);
 
     this.provider = props.provider ?? (props.subscriptionId ? planProvider(this, props.subscriptionId) : undefined);
     this.pricing = new SecurityCenterSubscriptionPricing(this, "pricing", {

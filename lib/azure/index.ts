@@ -8,6 +8,9 @@ export * from "./azapi";
 export * from "./security-connector";
 export * from "./aws-security-connector";
 export * from "./gcp-security-connector";
+export * from "./registry-security-connector";
+export * from "./docker-hub-security-connector";
+export * from "./jfrog-security-connector";
 export * from "./defender-private-link";
 export * from "./security-contact";
 export * from "./alert-export";
@@ -23,6 +26,7 @@ export * from "./policy-addon-assignment";
 export * from "./arc-defender-sensor";
 export * from "./arc-policy-extension";
 export * from "./aks-agentless-discovery";
+export * from "./aks-security-gating";
 
 // The catalog and validation helpers, so users of this entry point need not import the package root.
 export * from "../core";

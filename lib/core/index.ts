@@ -12,4 +12,5 @@ export * from "./values";
 export * from "./formats";
 export * from "./policy-scope";
 export * from "./cluster-fleet";
+export * from "./sensor-features";
 export { STATE_OWNERSHIP_SCOPE_CONTEXT_KEY } from "./state-ownership";

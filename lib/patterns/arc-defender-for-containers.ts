@@ -6,6 +6,7 @@ import {
   TargetClusters,
 } from "../azure";
 import { FleetKey } from "../core/cluster-fleet";
+import { SensorFeatures } from "../core/sensor-features";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
 import { checkPropsBeforeSuper } from "../core/check-props";
@@ -44,6 +45,12 @@ export interface ArcDefenderForContainersProps extends DefenderPatternProps {
    * @default ArcReleaseTrain.STABLE
    */
   readonly releaseTrain?: ArcReleaseTrain;
+  /**
+   * Optional sensor features on `clusterIds` (anti-malware; private-cluster components, preview,
+   * which put the sensor on the Preview train unless `releaseTrain` says otherwise).
+   * @default - none
+   */
+  readonly sensorFeatures?: SensorFeatures;
   /**
    * Workspace ID for the sensor's protected settings, with an existing `workspaceResourceId`.
    * @default - the created workspace's ID; none for an existing workspace
@@ -87,6 +94,7 @@ export class ArcDefenderForContainers extends AzureDefenderPattern {
         workspaceId: props.workspaceId ?? this.workspace?.workspaceId,
         workspaceKey: props.workspaceKey ?? this.workspace?.primarySharedKey,
         auditLogPath: props.auditLogPath,
+        features: props.sensorFeatures,
         plan: this.plan,
       });
       if (policyExtension) this.policyExtension = new ArcPolicyExtension(this, "policy-extension", targets);

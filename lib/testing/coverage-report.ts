@@ -68,7 +68,7 @@ export interface ClusterCoverage {
    * resources (an access entry, a sensor release).
    */
   readonly address?: string;
-  /** Defender sensor: AKS `microsoft_defender`, the Arc Defender extension, or a sensor `helm_release` (EKS/GKE). */
+  /** Defender sensor: AKS `microsoft_defender`, the Arc Defender extension, or a sensor `helm_release` (EKS/GKE/AKS). */
   readonly sensor: Coverage;
   /** Azure Policy: AKS `azure_policy_enabled`, or the Arc `microsoft.policyinsights` extension. */
   readonly policy: Coverage;
@@ -369,16 +369,26 @@ function aksClusters(view: StackView, plan: PlanFound | undefined): ClusterCover
       .filter((binding) => listHoldsRole(argument(binding, "roles"), TrustedAccess.DEFENDER_OPERATOR_ROLE))
       .flatMap((binding) => referencedIds(argument(binding, "kubernetes_cluster_id"), TerraformType.AKS_CLUSTER)),
   );
+  // Clusters with the sensor chart instead of the security profile: a sensor release whose values
+  // or helm provider reference the cluster (HelmDefenderSensor with SensorCluster.aks).
+  const charted = new Set(
+    view
+      .instances(TerraformType.HELM_RELEASE)
+      .filter((release) => isSensorHelmRelease(release.resource.config))
+      .flatMap((release) => releaseContext(view, release).flatMap((value) => referencedIds(value, TerraformType.AKS_CLUSTER))),
+  );
   return view.instances(TerraformType.AKS_CLUSTER).map((cluster) => {
-    const sensor = aksClusterHasDefenderSensor(cluster.resource.config);
+    const profile = aksClusterHasDefenderSensor(cluster.resource.config);
+    const chart = charted.has(cluster.resource.logicalId);
     return row({
       stack: view.name,
       kind: ClusterKind.AKS,
       name: instanceName(cluster),
       address: cluster.address,
-      sensor: yesNo(sensor),
+      sensor: yesNo(profile || chart),
       policy: yesNo(aksClusterHasPolicyAddon(cluster.resource.config)),
-      workspace: yesNo(sensor),
+      // The chart needs no workspace (deploy-helm.md); the security profile does.
+      workspace: profile || !chart ? yesNo(profile) : Coverage.NOT_APPLICABLE,
       agentlessDiscovery: yesNo(bound.has(cluster.resource.logicalId) || (plan?.agentlessDiscovery ?? false)),
       // No azurerm_kubernetes_cluster argument governs the audit logs Defender reads on AKS.
       auditLogs: Coverage.NOT_APPLICABLE,
@@ -581,6 +591,11 @@ function isAwsAuthWithDiscoveryRole(instance: Instance): boolean {
   return typeof data?.mapRoles === "string" && data.mapRoles.split(/[\s/"]+/).some(isDiscoveryRoleName);
 }
 
+/** Where a release names its cluster: its own arguments and its helm (and kubernetes) provider's configuration. */
+function releaseContext(view: StackView, release: Instance): unknown[] {
+  return [release.resource.config, view.providerConfigOf(release.resource, "helm"), view.providerConfigOf(release.resource, "kubernetes")];
+}
+
 /**
  * The cluster a sensor release runs on, in order: the `global.cloudIdentifiers.<cloud>.clusterName`
  * value; a reference to a cluster (or its data source) in the release or its helm provider's
@@ -607,7 +622,7 @@ function sensorReleaseCluster(
     if (found) return found;
     if (name) return findOrAdd(kind, name);
   }
-  const context = [release.resource.config, view.providerConfigOf(release.resource, "helm"), view.providerConfigOf(release.resource, "kubernetes")];
+  const context = releaseContext(view, release);
   for (const [kind, type] of [
     [ClusterKind.EKS, TerraformType.EKS_CLUSTER],
     [ClusterKind.GKE, TerraformType.GKE_CLUSTER],

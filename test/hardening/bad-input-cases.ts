@@ -23,6 +23,7 @@ import {
   AksAgentlessDiscoveryProps,
   AksDefenderSensor,
   AksPolicyAddon,
+  AksSecurityGating,
   AlertExport,
   AlertExportProps,
   AlertSeverity,
@@ -47,10 +48,14 @@ import {
   DefenderWorkspaceAssignmentProps,
   DinePolicyAssignment,
   DinePolicyAssignmentProps,
+  DockerHubSecurityConnector,
+  DockerHubSecurityConnectorProps,
   EgressComponent,
   ExportSource,
   GcpSecurityConnector,
   GcpSecurityConnectorProps,
+  JFrogSecurityConnector,
+  JFrogSecurityConnectorProps,
   PlanTier,
   PodSecurityBaseline,
   PodSecurityBaselineProps,
@@ -91,6 +96,7 @@ export interface BadInputCase {
 const SUB = "11111111-2222-3333-4444-555555555555";
 const WORKSPACE = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-sec`;
 const AKS_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1`;
+const ACR_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contosoimages`;
 const GUID_FORM = "a GUID of the form 00000000-0000-0000-0000-000000000000";
 
 /**
@@ -534,6 +540,37 @@ const GCP_CONNECTOR_CASES = casesOf("GcpSecurityConnector", gcpConnector, [
     { agentlessDiscoveryServiceAccountEmail: undefined },
     "[test/subject] agentlessDiscoveryServiceAccountEmail: got undefined; expected a service account email, because agentlessDiscovery is on. Set agentlessDiscovery: false to leave it out.",
   ],
+]);
+
+// DockerHubSecurityConnector, JFrogSecurityConnector
+const dockerHubConnector = (stack: TerraformStack, props: Partial<DockerHubSecurityConnectorProps>) => {
+  azapiProvider(stack);
+  const token = new TerraformVariable(stack, "token", { type: "string", sensitive: true }).stringValue;
+  // "__plain__" stands for a variable of the app that is not marked sensitive.
+  const accessToken = props.accessToken === "__plain__" ? new TerraformVariable(stack, "plain_token", { type: "string" }).stringValue : (props.accessToken ?? token);
+  return new DockerHubSecurityConnector(stack, "subject", { resourceGroupId: RG_ID, location: "westeurope", organization: "contoso", username: "mdcuser", ...props, accessToken });
+};
+const DOCKER_HUB_CONNECTOR_CASES = casesOf("DockerHubSecurityConnector", dockerHubConnector, [
+  [
+    "literal access token",
+    { accessToken: "dckr_pat_secret" },
+    '[test/subject] accessToken: got "<a literal string of 15 characters>"; expected a reference to a sensitive value, e.g. new TerraformVariable(stack, "token", { type: "string", sensitive: true }).stringValue. A literal token would be written to the synthesized JSON and to source control.',
+  ],
+  [
+    "access token from a variable not marked sensitive",
+    { accessToken: "__plain__" },
+    '[test/subject] accessToken: got "<var.plain_token>"; expected a variable with sensitive: true (test/plain_token is not). Terraform would show the token in plans and logs.',
+  ],
+  ["organization with capitals", { organization: "Contoso" }, '[test/subject] organization: got "Contoso"; expected a Docker ID of 4-30 lowercase letters and digits.'],
+  ["email as user name", { username: "mdc_user@contoso.com" }, '[test/subject] username: got "mdc_user@contoso.com"; expected a Docker ID of 4-30 lowercase letters and digits.'],
+]);
+const jfrogConnector = (stack: TerraformStack, props: Partial<JFrogSecurityConnectorProps>) => {
+  azapiProvider(stack);
+  return new JFrogSecurityConnector(stack, "subject", { resourceGroupId: RG_ID, location: "westeurope", host: "contoso.jfrog.io", ...props });
+};
+const JFROG_CONNECTOR_CASES = casesOf("JFrogSecurityConnector", jfrogConnector, [
+  ["URL instead of host", { host: "https://contoso.jfrog.io" }, '[test/subject] host: got "https://contoso.jfrog.io"; expected a lowercase host name such as contoso.jfrog.io (no scheme, no path).'],
+  ["scan interval of zero", { scanIntervalHours: 0 }, "[test/subject] scanIntervalHours: got 0; expected a whole number from 1 to 24."],
 ]);
 
 // DefenderWorkspaceAssignment
@@ -1142,6 +1179,29 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     build: () => DefenderWorkspace.defaultWorkspaceName("prod", "eastus"),
     message: `DefenderWorkspace.defaultWorkspaceName: subscriptionId: got "prod"; expected ${GUID_FORM}.`,
   },
+  // AksSecurityGating
+  {
+    construct: "AksSecurityGating",
+    input: "cluster without the OIDC issuer",
+    build: (stack) => new AksSecurityGating(stack, "subject", { cluster: testCluster(stack, "cluster", { workloadIdentityEnabled: true }), registries: [{ registryId: ACR_ID }] }),
+    message: /^\[test\/subject\] cluster: got test\/cluster with oidcIssuerEnabled "unset"; expected oidcIssuerEnabled: true/,
+  },
+  {
+    construct: "AksSecurityGating",
+    input: "cluster on Kubernetes 1.30",
+    build: (stack) =>
+      new AksSecurityGating(stack, "subject", {
+        cluster: testCluster(stack, "cluster", { oidcIssuerEnabled: true, workloadIdentityEnabled: true, kubernetesVersion: "1.30" }),
+        registries: [{ registryId: ACR_ID }],
+      }),
+    message: /^\[test\/subject\] cluster: got test\/cluster with kubernetesVersion "1\.30"; expected 1\.31 or later/,
+  },
+  {
+    construct: "AksSecurityGating",
+    input: "AKS cluster ID as registry",
+    build: (stack) => new AksSecurityGating(stack, "subject", { cluster: testCluster(stack, "cluster", { oidcIssuerEnabled: true, workloadIdentityEnabled: true }), registries: [{ registryId: AKS_ID }] }),
+    message: /^\[test\/subject\] registries\[0\]\.registryId: got ".*managedClusters\/aks1"; expected an Azure Container Registry resource ID/,
+  },
   // AksDefenderSensor
   {
     construct: "AksDefenderSensor",
@@ -1183,7 +1243,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       ["project ID with capitals", { projectId: "Prod_GKE" }, '[test/subject] projectId: got "Prod_GKE"; expected a GCP project ID of 6-30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.'],
       ["project number that is the project ID", { projectNumber: "prod-gke" }, '[test/subject] projectNumber: got "prod-gke"; expected a GCP project number (6-20 digits) such as 123456789012.'],
       ["tenant that is a domain", { azureTenantId: "contoso.onmicrosoft.com" }, `[test/subject] azureTenantId: got "contoso.onmicrosoft.com"; expected ${GUID_FORM}.`],
-      ["no clusters while the sensor is on", { clusters: undefined }, /^\[test\/subject\] clusters: got \[\]; expected at least one GkeCluster .*set sensor: false/],
+      ["no clusters while the sensor is on", { clusters: undefined }, /^\[test\/subject\] clusters: got \[\]; expected at least one GkeDefenderCluster .*set sensor: false/],
       ["sensor auto-provisioning next to the Helm sensor", { connectorOptions: { sensorAutoProvisioning: true } }, /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while sensor is on\./],
       ["exempted member without a type prefix", { dataAccessAuditLogs: true, dataAccessAuditLogExemptedMembers: ["ci@example.com"] }, /^\[test\/subject\] dataAccessAuditLogExemptedMembers\[0\]: got "ci@example.com"; expected an IAM member/],
       [
@@ -1260,7 +1320,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       [
         "Arc auto-provisioning next to Helm sensors",
         { connectorOptions: { sensorAutoProvisioning: true } },
-        /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while the pattern installs the sensor with Helm\./,
+        /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while sensor is on\./,
       ],
     ] as [string, Partial<EksDefenderForContainersProps>, string | RegExp][]
   ).map(
@@ -1312,6 +1372,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...AKS_POLICY_ADDON_CASES,
   ...AWS_CONNECTOR_CASES,
   ...GCP_CONNECTOR_CASES,
+  ...DOCKER_HUB_CONNECTOR_CASES,
+  ...JFROG_CONNECTOR_CASES,
   ...WORKSPACE_ASSIGNMENT_CASES,
   ...POLICY_ADDON_ASSIGNMENT_CASES,
   ...DINE_ASSIGNMENT_CASES,

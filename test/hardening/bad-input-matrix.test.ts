@@ -21,11 +21,16 @@ const CANNOT_REJECT_INPUT = new Set([
   // checks (resourceGroupId, location, scanIntervalHours, name, additionalOfferings) have cases
   // through those two.
   "SecurityConnector",
+  // Abstract base of DockerHubSecurityConnector and JFrogSecurityConnector (protected constructor),
+  // whose cases cover its checks.
+  "RegistrySecurityConnector",
   // The azapi provider binding: its props are the provider's own settings, passed through as given.
   "AzapiProvider",
   // The azapi_resource binding: like any provider resource it writes type, parent and body as
   // given; the constructs built on it validate before they create it.
   "AzapiResource",
+  // The azapi_update_resource binding, likewise (AksSecurityGating validates before it creates it).
+  "AzapiUpdateResource",
   // Terraform `import` / `removed` blocks from lib/core (re-exported by every entry point): they take
   // a resource construct and an ID or address that the constructs using them have already validated.
   "ImportBlock",

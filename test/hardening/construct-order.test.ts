@@ -1,11 +1,6 @@
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
-import { AksDefenderSensor, AksPolicyAddon, ArcDefenderSensor, AzapiProvider, DefenderForContainersPlan, DefenderWorkspace, SecurityContact } from "../../lib/azure";
-import { EksDefenderCluster, EksDefenderForContainers } from "../../lib/patterns";
+import { AksDefenderSensor, AksPolicyAddon, ArcDefenderSensor, DefenderForContainersPlan, DefenderWorkspace, SecurityContact } from "../../lib/azure";
 import { azureStack } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -52,28 +47,5 @@ describe("construct order", () => {
   test("ignore_changes merged from two constructs is sorted whichever runs first", () => {
     const a = JSON.parse(synthInOrder(["plan", "workspace", "addon"])).resource.azurerm_kubernetes_cluster.cluster.lifecycle;
     expect(a.ignore_changes).toEqual(["azure_policy_enabled", "microsoft_defender"]);
-  });
-});
-
-describe("provider wiring does not depend on construct order (issue 16)", () => {
-  test("an aws resource added below an EKS pattern after it was built gets the pattern's aws provider; other providers' resources are left alone", () => {
-    const stack = azureStack();
-    new KubernetesProvider(stack, "kubernetes", {});
-    new HelmProvider(stack, "helm", {});
-    new AzapiProvider(stack, "azapi");
-    const regional = new AwsProvider(stack, "aws-eu", { region: "eu-west-1", alias: "eu" });
-    const pattern = new EksDefenderForContainers(stack, "eks", {
-      accountId: "123456789012",
-      azureTenantId: "aaaaaaaa-1111-2222-3333-444444444444",
-      region: "eu-west-1",
-      resourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-security`,
-      location: "westeurope",
-      clusters: [EksDefenderCluster.fromName("prod")],
-      awsProvider: regional,
-    });
-    new IamRole(pattern, "added-later", { name: "added-later", assumeRolePolicy: "{}" });
-    const synth = JSON.parse(Testing.synth(stack, true));
-    expect(Object.values(synth.resource.aws_iam_role).find((r: any) => r.name === "added-later")).toMatchObject({ provider: "aws.eu" });
-    for (const connector of Object.values(synth.resource.azapi_resource) as any[]) expect(connector.provider).toBeUndefined();
   });
 });

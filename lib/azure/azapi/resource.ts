@@ -35,6 +35,13 @@ export interface AzapiResourceProps extends Omit<TerraformResourceConfig, "terra
    */
   readonly sensitiveBody?: { [key: string]: any };
   /**
+   * Versions of `sensitiveBody` members (`sensitive_body_version`, azapi 2.5+): path (e.g.
+   * `properties.environmentData.authentication.accessToken`) → version. azapi sends a write-only
+   * member again only when its version changes, so bump it to rotate a secret.
+   * @default - none
+   */
+  readonly sensitiveBodyVersion?: { [path: string]: string };
+  /**
    * Managed identity.
    * @default - none
    */
@@ -101,6 +108,7 @@ export class AzapiResource extends TerraformResource {
       location: p.location,
       body: p.body,
       sensitive_body: p.sensitiveBody,
+      sensitive_body_version: p.sensitiveBodyVersion,
       identity: p.identity ? [{ type: p.identity.type, identity_ids: p.identity.identityIds }] : undefined,
       response_export_values: p.responseExportValues ?? [],
       schema_validation_enabled: p.schemaValidationEnabled,
