@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import * as aws from "../../lib/aws";
 import * as azure from "../../lib/azure";
 import { BuiltInPolicies, resolvePolicyScope } from "../../lib/core";
@@ -173,6 +173,30 @@ export const CONSTRUCTS_UNDER_TEST: readonly ConstructUnderTest[] = [
       agentlessDiscoveryServiceAccountEmail: serviceAccount("mdc-containers-k8s-operator"),
     }),
     build: (s, p) => new azure.GcpSecurityConnector(s, "subject", p),
+  },
+  {
+    construct: "JFrogSecurityConnector",
+    struct: "JFrogSecurityConnectorProps",
+    providers: ["azapi"],
+    props: () => ({ resourceGroupId: RG_ID, location: "westeurope", host: "contoso.jfrog.io" }),
+    build: (s, p) => new azure.JFrogSecurityConnector(s, "subject", p),
+  },
+  {
+    construct: "DockerHubSecurityConnector",
+    struct: "DockerHubSecurityConnectorProps",
+    providers: ["azapi"],
+    props: (s) => ({ resourceGroupId: RG_ID, location: "westeurope", organization: "contoso", username: "mdcuser", accessToken: new TerraformVariable(s, "token", { type: "string", sensitive: true }).stringValue }),
+    build: (s, p) => new azure.DockerHubSecurityConnector(s, "subject", p),
+  },
+  {
+    construct: "AksSecurityGating",
+    struct: "AksSecurityGatingProps",
+    providers: ["azapi"],
+    props: (s) => ({
+      cluster: testCluster(s, "cluster", { oidcIssuerEnabled: true, workloadIdentityEnabled: true }),
+      registries: [{ registryId: `/subscriptions/${SUB}/resourceGroups/rg-acr/providers/Microsoft.ContainerRegistry/registries/contosoimages` }],
+    }),
+    build: (s, p) => new azure.AksSecurityGating(s, "subject", p),
   },
   // lib/patterns
   {
