@@ -131,8 +131,9 @@ class Checker {
     }
     if ("list" in spec) return this.checkList(path, value, spec);
     if ("map" in spec) {
-      if (!isPlainObject(value)) this.fail(path, value, spec);
-      for (const key of Object.keys(value)) this.check(`${path}[${JSON.stringify(key)}]`, value[key], spec.map);
+      const keys = isPlainObject(value) ? safeKeys(value) : undefined;
+      if (!keys) this.fail(path, value, spec);
+      for (const key of keys) this.check(`${path}[${JSON.stringify(key)}]`, readField(value as Record<string, unknown>, key), spec.map);
       return;
     }
     if ("reference" in spec) {
@@ -224,8 +225,10 @@ class Checker {
       return;
     }
     if (!isPlainObject(value)) this.fail(path, value, "json", `Got ${kindOf(value)} of class ${className(value)}.`);
+    const keys = safeKeys(value);
+    if (!keys) this.fail(path, value, "json", "Its keys cannot be read (a proxy?).");
     ancestors.add(value);
-    for (const key of Object.keys(value)) this.checkJson(`${path}[${JSON.stringify(key)}]`, value[key], ancestors, depth + 1);
+    for (const key of keys) this.checkJson(`${path}[${JSON.stringify(key)}]`, readField(value, key), ancestors, depth + 1);
     ancestors.delete(value);
   }
 }
@@ -262,6 +265,15 @@ function safeIsUnresolved(value: unknown): boolean {
     return Token.isUnresolved(value);
   } catch {
     return false;
+  }
+}
+
+/** The own enumerable keys of `value`, or undefined when reading them throws (a hostile proxy). */
+function safeKeys(value: object): string[] | undefined {
+  try {
+    return Object.keys(value);
+  } catch {
+    return undefined;
   }
 }
 

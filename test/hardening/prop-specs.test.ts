@@ -65,5 +65,9 @@ describe("runtime type layer", () => {
     expect(() => checkValue(stack, "n", 1.5, "integer")).toThrow("[test] n: got 1.5; expected a finite whole number.");
     const hostile = new Proxy({}, { get: () => { throw new Error("read"); } });
     expect(() => checkProps(stack, hostile, "DefenderForContainersPlanProps")).toThrow(DefenderValidationError);
+    // Found by the property suite (DEFENDER_PROPERTY_RUNS=300): a map whose keys cannot be listed.
+    const noKeys = new Proxy({}, { ownKeys: () => { throw new Error("keys"); } });
+    expect(() => checkValue(stack, "tags", noKeys, mapOf("string"))).toThrow(DefenderValidationError);
+    expect(() => checkValue(stack, "values", noKeys, "json")).toThrow(/Its keys cannot be read/);
   });
 });
