@@ -630,6 +630,11 @@ const DINE_ASSIGNMENT_CASES = casesOf("DinePolicyAssignment", dineAssignment, [
   ["name with a trailing space", { scopeId: `/subscriptions/${SUB}`, name: "trailing " }, `[test/subject] name: got "trailing "; expected ${assignmentNameForm(64, "subscription")}.`],
   ["empty name", { scopeId: `/subscriptions/${SUB}`, name: "" }, `[test/subject] name: got ""; expected ${assignmentNameForm(64, "subscription")}.`],
   ["geography instead of region", { location: "europe" }, /^\[test\/subject\] location: got "europe"; expected an Azure region name/],
+  [
+    "excluded scope that is the assignment's own scope",
+    { scopeId: `/subscriptions/${SUB}`, notScopes: [`/subscriptions/${SUB}`] },
+    `[test/subject] notScopes[0]: got "/subscriptions/${SUB}"; expected a scope inside the assignment's scope /subscriptions/${SUB}. Excluding the assignment's own scope, or a scope above it, switches the assignment off everywhere.`,
+  ],
 ]);
 
 // ArcDefenderSensor and ArcPolicyExtension
