@@ -133,9 +133,10 @@ function claimsOf(stack: TerraformStack): Claim[] {
     return literal(provider?.subscriptionIdInput)?.toLowerCase() ?? `(the subscription of ${(resource.provider ?? defaultAzurerm)?.node.path ?? `the default azurerm provider of ${stackPath}`})`;
   };
   for (const node of nodes) {
-    if (!TerraformResource.isTerraformResource(node)) continue;
-    const attributes = attributesOf(node);
-    if (!attributes || node.forEach !== undefined || node.count !== undefined) continue;
+    // Only the types below are read (toTerraform() of every resource would double the synth cost).
+    if (!TerraformResource.isTerraformResource(node) || !OWNED_TYPES.has(node.terraformResourceType)) continue;
+    const attributes = node.forEach === undefined && node.count === undefined ? attributesOf(node) : undefined;
+    if (!attributes) continue;
     switch (node.terraformResourceType) {
       case "azurerm_security_center_subscription_pricing": {
         const tier = literal(attributes.resource_type) ?? "VirtualMachines";
@@ -177,6 +178,9 @@ function claimsOf(stack: TerraformStack): Claim[] {
   }
   return claims;
 }
+
+/** Resource types whose literal identity is compared across the app. */
+const OWNED_TYPES = new Set(["azurerm_security_center_subscription_pricing", "azurerm_log_analytics_workspace", "azapi_resource", "azurerm_arc_kubernetes_cluster_extension"]);
 
 function attributesOf(resource: TerraformResource): Record<string, unknown> | undefined {
   try {
