@@ -2,6 +2,7 @@ import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { Aspects, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
@@ -18,13 +19,22 @@ import {
 import {
   AlertExport,
   AlertSeverity,
+  AlertSuppressionRule,
   AzapiProvider,
+  DefenderRecommendation,
+  DefenderRecommendationExemption,
   DockerHubSecurityConnector,
+  ExemptionCategory,
+  ExemptionScopeType,
   JFrogSecurityConnector,
+  mcsbDefaultAssignmentId,
   PodSecurityBaseline,
   PodSecurityEffect,
   SecurityContact,
+  SuppressionEntityField,
+  SuppressionReason,
 } from "cdktf-defender-for-containers/azure";
+import { GkeSensorExclusion } from "cdktf-defender-for-containers/gcp";
 import { exampleSetting } from "../settings";
 
 /**
@@ -32,7 +42,9 @@ import { exampleSetting } from "../settings";
  * subscription's other AKS clusters by policy, Arc-enabled clusters on-premises, an AWS account
  * with EKS clusters and a GCP project with GKE clusters — all reporting to one Defender workspace
  * and one set of security contacts, with alerts exported to the workspace and the pod-security
- * baseline audited. The coverage checks run on this stack at synth.
+ * baseline audited. The exceptions are code too: an alert suppression rule for a known scanner, a
+ * recommendation exemption that expires, and a dev GKE cluster kept off the sensor with the
+ * documented exclusion label ("mixed deployment"). The coverage checks run on this stack at synth.
  *
  * A single stack keeps the example readable; at scale use one stack per subscription, account and
  * project (see examples/estate).
@@ -95,6 +107,17 @@ export class MulticloudExampleStack extends TerraformStack {
         .split(",")
         .map((name) => EksDefenderCluster.fromName(name)),
     });
+    // A dev GKE cluster of this app, kept off Defender's automatic sensor deployment by the documented
+    // label (the coverage report shows it as "excluded"). The plan still bills its vCores: see
+    // docs/exemptions-and-exclusion.md for keeping dev clusters off the bill.
+    const devGke = new ContainerCluster(this, "gke-dev", {
+      name: `${prefix}-gke-dev`,
+      location: exampleSetting(this, "gcpRegion"),
+      initialNodeCount: 1,
+      deletionProtection: false,
+      resourceLabels: { env: "dev" },
+    });
+    new GkeSensorExclusion(this, "gke-dev-exclusion", { clusters: [devGke] });
     new GkeDefenderForContainers(this, "gke-defender", {
       projectId: exampleSetting(this, "gcpProjectId"),
       projectNumber: exampleSetting(this, "gcpProjectNumber"),
@@ -137,6 +160,27 @@ export class MulticloudExampleStack extends TerraformStack {
       alertSeverities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM],
     });
     new PodSecurityBaseline(this, "pod-security", { scope: subscriptionScope, effect: PodSecurityEffect.AUDIT });
+
+    // Exceptions, reviewed like any other change: both expire, both say why.
+    new AlertSuppressionRule(this, "scanner-suppression", {
+      subscriptionId,
+      name: "vulnerability-scanner-namespaces",
+      alertType: "K8S.NODE_NamespaceCreation",
+      reason: SuppressionReason.SPECIFIC_ENTITY_FALSE_POSITIVE,
+      comment: "The weekly penetration-test runner creates Linux namespaces (SEC-2041).",
+      conditions: [{ field: SuppressionEntityField.HOST_NAME, in: [`${prefix}-pentest-runner`] }],
+      expirationDateUtc: "2027-06-30T00:00:00Z",
+    });
+    new DefenderRecommendationExemption(this, "aks-ip-ranges-exemption", {
+      scope: cluster.id,
+      scopeType: ExemptionScopeType.RESOURCE,
+      policyAssignmentId: mcsbDefaultAssignmentId(subscriptionId),
+      name: `${prefix}-mc-aks-authorized-ip-ranges`,
+      recommendations: [DefenderRecommendation.AKS_AUTHORIZED_IP_RANGES],
+      category: ExemptionCategory.MITIGATED,
+      justification: "The API server is reachable only through the corporate egress proxy, which enforces the allow list (NET-318).",
+      expiresOn: "2027-06-30T00:00:00Z",
+    });
 
     new TerraformOutput(this, "workspace_resource_id", { value: aks.workspaceResourceId });
   }

@@ -60,7 +60,15 @@ export interface DefenderForContainersPlanProps {
   readonly antiMalware?: boolean;
   /**
    * Let Defender install the sensor on AKS clusters automatically (`AutoProvisioning`).
-   * Turn off when every cluster gets the sensor from Terraform or policy instead.
+   * Turn off when every cluster gets the sensor from Terraform or policy instead. Clusters tagged
+   * `ms_defender_container_exclude_sensors=true` are skipped (`AksSensorExclusion`).
+   *
+   * Written as `"True"`/`"False"`. Decision (docs/facts-and-decisions.md, "AutoProvisioning
+   * casing"): Microsoft's Terraform quickstart Azure/terraform `quickstart/101-aks-defender-containers/
+   * main.tf` (PR #498, merged 2026-08) writes `"True"` and passes its idempotency check (a second
+   * plan after apply is empty) every week through 2026-09-27 on azurerm 4.81, so the service keeps
+   * the casing it is sent. A portal-enabled plan reads back `"true"` (a GET of 2025-11); adopting
+   * such a plan shows a one-time in-place update, not a perpetual diff.
    * @default true
    */
   readonly sensorAutoProvisioning?: boolean;

@@ -15,10 +15,11 @@ export * from "./defender-private-link";
 export * from "./security-contact";
 export * from "./alert-export";
 export * from "./alert-suppression-rule";
+export * from "./defender-recommendation-exemption";
 export * from "./pod-security-baseline";
 export * from "./defender-egress-firewall-rules";
 // Catalog values the constructs above take, so `/azure` users need not load the package root.
-export { AzureCloud, EgressComponent, EgressProtocol } from "../core/catalog/egress";
+export { AzureCloud, EgressComponent, EgressProtocol, SensorEnvironment, sensorEgressComponents } from "../core/catalog/egress";
 export { SuppressionEntityField } from "../core/catalog/operations";
 export * from "./dine-policy-assignment";
 export * from "./defender-workspace-assignment";
@@ -26,6 +27,7 @@ export * from "./policy-addon-assignment";
 export * from "./arc-defender-sensor";
 export * from "./arc-policy-extension";
 export * from "./aks-agentless-discovery";
+export * from "./aks-sensor-exclusion";
 export * from "./aks-security-gating";
 
 // The catalog and validation helpers, so users of this entry point need not import the package root.

@@ -12,5 +12,6 @@ export * from "./values";
 export * from "./formats";
 export * from "./policy-scope";
 export * from "./cluster-fleet";
+export * from "./sensor-exclusion";
 export * from "./sensor-features";
 export { STATE_OWNERSHIP_SCOPE_CONTEXT_KEY } from "./state-ownership";

@@ -17,6 +17,7 @@ import {
   EksAccessMode,
   EksAgentlessDiscoveryAccess,
   EksAgentlessDiscoveryAccessProps,
+  EksSensorExclusion,
 } from "../../lib/aws";
 import {
   AksAgentlessDiscovery,
@@ -24,6 +25,7 @@ import {
   AksDefenderSensor,
   AksPolicyAddon,
   AksSecurityGating,
+  AksSensorExclusion,
   AlertExport,
   AlertExportProps,
   AlertSeverity,
@@ -43,6 +45,9 @@ import {
   DefenderForContainersPlan,
   DefenderPrivateLink,
   DefenderPrivateLinkProps,
+  DefenderRecommendation,
+  DefenderRecommendationExemption,
+  DefenderRecommendationExemptionProps,
   DefenderWorkspace,
   DefenderWorkspaceAssignment,
   DefenderWorkspaceAssignmentProps,
@@ -51,6 +56,7 @@ import {
   DockerHubSecurityConnector,
   DockerHubSecurityConnectorProps,
   EgressComponent,
+  ExemptionCategory,
   ExportSource,
   GcpSecurityConnector,
   GcpSecurityConnectorProps,
@@ -74,6 +80,7 @@ import {
   DefenderForContainersGcpServiceAccountsProps,
   DefenderWorkloadIdentity,
   DefenderWorkloadIdentityProps,
+  GkeSensorExclusion,
 } from "../../lib/gcp";
 import { AwsAuthRoleMapping, AwsAuthRoleMappingProps, HelmDefenderSensor, HelmDefenderSensorProps, SensorCluster, SensorInfrastructure } from "../../lib/kubernetes";
 import { AksDefenderForContainers, AksDefenderForContainersProps, ArcDefenderForContainers, ArcDefenderForContainersProps } from "../../lib/patterns";
@@ -824,6 +831,66 @@ const suppressionRule = (stack: TerraformStack, props: Partial<AlertSuppressionR
 };
 const DATE_FORM = "an ISO-8601 UTC date-time such as 2026-12-31T23:59:59Z";
 
+// DefenderRecommendationExemption
+const EXEMPTION_BASE: DefenderRecommendationExemptionProps = {
+  scope: `/subscriptions/${SUB}/resourceGroups/rg-dev`,
+  name: "dev-running-images",
+  recommendations: [DefenderRecommendation.RUNNING_IMAGE_VULNERABILITIES],
+  category: ExemptionCategory.WAIVER,
+  justification: "Dev resource group, risk accepted in SEC-1234",
+  expiresOn: "2026-12-31T23:59:59Z",
+};
+const EXEMPTION_CASES: BadInputCase[] = casesOf(
+  "DefenderRecommendationExemption",
+  (stack, props: Partial<DefenderRecommendationExemptionProps>) => new DefenderRecommendationExemption(stack, "subject", { ...EXEMPTION_BASE, ...props }),
+  [
+    [
+      "no expiry date and no waiver",
+      { expiresOn: undefined },
+      "[test/subject] expiresOn: got undefined; expected an ISO-8601 UTC date-time such as 2026-12-31T23:59:59Z — exemptions must expire. To waive this, set neverExpires: true with a neverExpiresJustification.",
+    ],
+    ["a short justification", { justification: "dev" }, '[test/subject] justification: got "dev"; expected a justification of at least 20 characters.'],
+    ["no recommendation (would exempt from the whole initiative)", { recommendations: [] }, "[test/subject] recommendations: got []; expected at least one recommendation."],
+    [
+      "a management group without its assignment",
+      { scope: "/providers/Microsoft.Management/managementGroups/platform" },
+      /^\[test\/subject\] policyAssignmentId: got undefined; expected the ID of the initiative assignment to exempt from\. A management group has no default Defender assignment/,
+    ],
+  ],
+);
+
+// AksSensorExclusion, EksSensorExclusion, GkeSensorExclusion
+const ARC_CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/edge-01`;
+const SENSOR_EXCLUSION_CASES: BadInputCase[] = [
+  {
+    construct: "AksSensorExclusion",
+    input: "an on-premises Arc cluster (the tag is not supported there)",
+    build: (stack) => new AksSensorExclusion(stack, "subject", { existingClusterIds: [ARC_CLUSTER_ID] }),
+    message: /^\[test\/subject\] existingClusterIds\[0\]: got ".*connectedClusters\/edge-01"; expected an AKS cluster ID\. Exclusion tags aren't supported for Arc-enabled clusters in on-premises environments/,
+  },
+  {
+    construct: "AksSensorExclusion",
+    input: "no cluster at all",
+    build: (stack) => new AksSensorExclusion(stack, "subject", {}),
+    message: "[test/subject] clusters: got []; expected at least one cluster of the app or one existing cluster ID (existingClusterIds).",
+  },
+  {
+    construct: "EksSensorExclusion",
+    input: "no cluster",
+    build: (stack) => new EksSensorExclusion(stack, "subject", { clusters: [] }),
+    message: "[test/subject] clusters: got []; expected at least one cluster.",
+  },
+  {
+    construct: "GkeSensorExclusion",
+    input: "a cluster labelled ms_defender_container_exclude_sensors=false",
+    build: (stack) =>
+      new GkeSensorExclusion(stack, "subject", {
+        clusters: [new ContainerCluster(stack, "gke", { name: "gke", location: "europe-west1", initialNodeCount: 1, resourceLabels: { ms_defender_container_exclude_sensors: "false" } })],
+      }),
+    message: '[test/subject] clusters[0].resourceLabels: got ms_defender_container_exclude_sensors = "false"; expected "true" (or no such tag) on a cluster excluded from the sensor.',
+  },
+];
+
 const SUPPRESSION_RULE_CASES: BadInputCase[] = [
   ...casesOf("AlertSuppressionRule", suppressionRule, [
     [
@@ -1175,8 +1242,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   {
     construct: "DefenderWorkspace.defaultWorkspaceName",
     input: "region without a Defender location code",
-    build: () => DefenderWorkspace.defaultWorkspaceName(SUB, "italynorth"),
-    message: /^DefenderWorkspace\.defaultWorkspaceName: region: got "italynorth"; expected one of the regions/,
+    build: () => DefenderWorkspace.defaultWorkspaceName(SUB, "austriaeast"),
+    message: /^DefenderWorkspace\.defaultWorkspaceName: region: got "austriaeast"; expected one of the regions/,
   },
   {
     construct: "DefenderWorkspace.defaultWorkspaceName",
@@ -1389,6 +1456,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...SECURITY_CONTACT_CASES,
   ...ALERT_EXPORT_CASES,
   ...SUPPRESSION_RULE_CASES,
+  ...EXEMPTION_CASES,
+  ...SENSOR_EXCLUSION_CASES,
   ...POD_SECURITY_CASES,
   ...EGRESS_CASES,
   ...PATTERN_CASES,

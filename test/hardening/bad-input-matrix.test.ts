@@ -29,6 +29,8 @@ const CANNOT_REJECT_INPUT = new Set([
   // The azapi_resource binding: like any provider resource it writes type, parent and body as
   // given; the constructs built on it validate before they create it.
   "AzapiResource",
+  // The azapi_resource_action binding, likewise (AksSensorExclusion validates before it creates one).
+  "AzapiResourceAction",
   // The azapi_update_resource binding, likewise (AksSecurityGating validates before it creates it).
   "AzapiUpdateResource",
   // Terraform `import` / `removed` blocks from lib/core (re-exported by every entry point): they take

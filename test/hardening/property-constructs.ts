@@ -2,6 +2,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
+import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import * as aws from "../../lib/aws";
 import * as azure from "../../lib/azure";
@@ -197,6 +199,40 @@ export const CONSTRUCTS_UNDER_TEST: readonly ConstructUnderTest[] = [
       registries: [{ registryId: `/subscriptions/${SUB}/resourceGroups/rg-acr/providers/Microsoft.ContainerRegistry/registries/contosoimages` }],
     }),
     build: (s, p) => new azure.AksSecurityGating(s, "subject", p),
+  },
+  {
+    construct: "AksSensorExclusion",
+    struct: "AksSensorExclusionProps",
+    providers: ["azapi"],
+    props: (s) => ({ clusters: [testCluster(s)] }),
+    build: (s, p) => new azure.AksSensorExclusion(s, "subject", p),
+  },
+  {
+    construct: "DefenderRecommendationExemption",
+    struct: "DefenderRecommendationExemptionProps",
+    props: () => ({
+      scope: AKS_ID,
+      name: "aks-dev-running-images",
+      recommendations: [azure.DefenderRecommendation.RUNNING_IMAGE_VULNERABILITIES],
+      category: azure.ExemptionCategory.WAIVER,
+      justification: "Dev cluster, no customer data; SEC-1234 accepted by the CISO",
+      expiresOn: "2026-12-31T23:59:59Z",
+    }),
+    build: (s, p) => new azure.DefenderRecommendationExemption(s, "subject", p),
+  },
+  {
+    construct: "EksSensorExclusion",
+    struct: "EksSensorExclusionProps",
+    providers: ["aws"],
+    props: (s) => ({ clusters: [new EksCluster(s, "eks", { name: "dev", roleArn: role("eks"), vpcConfig: { subnetIds: ["subnet-1"] } })] }),
+    build: (s, p) => new aws.EksSensorExclusion(s, "subject", p),
+  },
+  {
+    construct: "GkeSensorExclusion",
+    struct: "GkeSensorExclusionProps",
+    providers: ["google"],
+    props: (s) => ({ clusters: [new ContainerCluster(s, "gke", { name: "dev", location: "europe-west1", initialNodeCount: 1 })] }),
+    build: (s, p) => new gcp.GkeSensorExclusion(s, "subject", p),
   },
   // lib/patterns
   {

@@ -1,6 +1,6 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_PROVIDER_VERSION_CONSTRAINT, simpleHclAttributes } from "./provider";
+import { azapiResourceConfig, simpleHclAttributes } from "./provider";
 import { checkPropsBeforeSuper } from "../../core/check-props";
 
 /** Managed identity of an ARM resource. */
@@ -72,15 +72,7 @@ export class AzapiResource extends TerraformResource {
 
   constructor(scope: Construct, id: string, props: AzapiResourceProps) {
     checkPropsBeforeSuper(scope, id, props, "AzapiResourceProps");
-    super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, azapiResourceConfig(AzapiResource.tfResourceType, props));
     this.props = props;
   }
 

@@ -1,6 +1,6 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_PROVIDER_VERSION_CONSTRAINT, simpleHclAttributes } from "./provider";
+import { azapiResourceConfig, simpleHclAttributes } from "./provider";
 import { checkPropsBeforeSuper } from "../../core/check-props";
 
 /** Props of {@link AzapiUpdateResource} (the `azapi_update_resource` arguments this library uses). */
@@ -30,15 +30,7 @@ export class AzapiUpdateResource extends TerraformResource {
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps) {
     checkPropsBeforeSuper(scope, id, props, "AzapiUpdateResourceProps");
-    super(scope, id, {
-      terraformResourceType: AzapiUpdateResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, azapiResourceConfig(AzapiUpdateResource.tfResourceType, props));
     this.props = props;
   }
 

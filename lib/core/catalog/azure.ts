@@ -2,7 +2,7 @@
  * Microsoft constants for Defender for Containers on Azure. Every GUID, extension type and
  * property name the Azure constructs emit is defined here and nowhere else.
  *
- * Sources (stored copies, see ../shared/reference/defender-facts.md):
+ * Sources:
  *  - "Policy-repo": Azure/azure-policy `built-in-policies/` @ f4a50bac (2026-04-29)
  *  - "azurerm docs": hashicorp/terraform-provider-azurerm v4.40.0 `website/docs/r/*`
  *  - "MS-Docs": MicrosoftDocs/azure-docs (built-in-roles, defender-for-cloud articles)
@@ -45,7 +45,11 @@ export const PlanExtensionProperty = {
   SECURITY_GATING: "SecurityGatingEnabled",
   /** ContainerSensor: anti-malware in the sensor (Quickstart; value "True"). */
   ANTI_MALWARE: "AntiMalwareEnabled",
-  /** ContainerSensor: auto-provision the sensor on clusters (Quickstart; value "True"). */
+  /**
+   * ContainerSensor: auto-provision the sensor on clusters (Quickstart; value "True"). CONFLICT with a
+   * 2025-11 GET showing "true"; decided for "True" (the Quickstart converges in its idempotency
+   * check through 2026-09): see docs/facts-and-decisions.md.
+   */
   AUTO_PROVISIONING: "AutoProvisioning",
   /** ContainerSensor: how the sensor is installed (Quickstart; value "AKSAddon"). */
   INSTALLATION_METHOD: "InstallationMethod",
