@@ -22,6 +22,7 @@ import { DefenderValidationError, invalidValue } from "../core/errors";
 import { isUnresolved, validateGuid, validateNonEmptyUnique, validatePattern } from "../core/validation";
 import { IDefenderOidcProvider } from "./defender-oidc-provider";
 import { policyDocument, PolicyStatement, serviceTrustStatement, webIdentityTrustStatement } from "./iam-policy-document";
+import { checkProps } from "../core/check-props";
 
 /** Which AWS managed ECR policies the image-assessment role gets. */
 export enum AwsImageAssessmentAccess {
@@ -195,6 +196,7 @@ export class DefenderForContainersAwsRoles extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderForContainersAwsRolesProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderForContainersAwsRolesProps");
     const accountId = validateAwsAccountId(this, "accountId", props.accountId);
     const tenantId = validateGuid(this, "azureTenantId", props.azureTenantId);
     const azureTenantId = isUnresolved(tenantId) ? tenantId : tenantId.toLowerCase();

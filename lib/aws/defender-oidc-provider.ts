@@ -10,6 +10,7 @@ import {
 import { AwsPartition } from "../core/aws-arn";
 import { invalidValue } from "../core/errors";
 import { isUnresolved, validatePattern } from "../core/validation";
+import { checkProps } from "../core/check-props";
 
 /** An IAM OIDC provider for Defender's issuer: one created by {@link DefenderOidcProvider} or an existing one. */
 export interface IDefenderOidcProvider {
@@ -109,6 +110,7 @@ export class DefenderOidcProvider extends Construct implements IDefenderOidcProv
 
   constructor(scope: Construct, id: string, props: DefenderOidcProviderProps = {}) {
     super(scope, id);
+    checkProps(this, props, "DefenderOidcProviderProps");
     const base = props.clientIds ?? [...DEFENDER_CONTAINERS_AWS_CLIENT_IDS];
     if (base.length === 0) invalidValue(this, "clientIds", base, "at least one client ID (audience)");
     const additional = props.additionalClientIds ?? [];
@@ -143,6 +145,7 @@ class ExistingDefenderOidcProvider extends Construct implements IDefenderOidcPro
 
   constructor(scope: Construct, id: string, reference: DefenderOidcProviderReference) {
     super(scope, id);
+    checkProps(this, reference, "DefenderOidcProviderReference");
     const arn = reference.arn;
     if (!isUnresolved(arn) && (typeof arn !== "string" || !PROVIDER_ARN.test(arn))) {
       const otherIssuer = typeof arn === "string" && /:oidc-provider\//.test(arn);

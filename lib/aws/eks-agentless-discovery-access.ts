@@ -11,6 +11,7 @@ import { validateNonEmptyUnique, validatePattern } from "../core/validation";
 // Type-only: erased at runtime, so this file does not load the kubernetes provider.
 import type { AwsAuthRoleMapping } from "../kubernetes/aws-auth-role-mapping";
 import type { AwsAuthRoleMappingEntry } from "../kubernetes/aws-auth-role-mapping-entry";
+import { checkProps } from "../core/check-props";
 
 /** How the agentless-discovery role gets into the clusters. */
 export enum EksAccessMode {
@@ -112,12 +113,13 @@ export class EksAgentlessDiscoveryAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: EksAgentlessDiscoveryAccessProps) {
     super(scope, id);
+    checkProps(this, props, "EksAgentlessDiscoveryAccessProps");
     this.mode = props.mode ?? EksAccessMode.ACCESS_ENTRIES;
     if (!Object.values(EksAccessMode).includes(this.mode)) {
       invalidValue(this, "mode", this.mode, `one of ${Object.values(EksAccessMode).join(", ")}`);
     }
     validateIamRoleArn(this, "roleArn", props.roleArn);
-    validateNonEmptyUnique(this, "clusterNames", props.clusterNames, (name) => name, "cluster name");
+    validateNonEmptyUnique(this, "clusterNames", props.clusterNames, (name) => name, "cluster name", undefined, "case-sensitive");
     props.clusterNames.forEach((name, i) => validateEksClusterName(this, `clusterNames[${i}]`, name));
     // Sorted so the for_each map does not depend on list order.
     this.clusterNames = [...props.clusterNames].sort();

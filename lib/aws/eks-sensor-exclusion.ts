@@ -1,6 +1,7 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { Construct } from "constructs";
 import { tagClustersForSensorExclusion } from "../core/sensor-exclusion";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link EksSensorExclusion}. */
 export interface EksSensorExclusionProps {
@@ -29,6 +30,7 @@ export class EksSensorExclusion extends Construct {
 
   constructor(scope: Construct, id: string, props: EksSensorExclusionProps) {
     super(scope, id);
+    checkProps(this, props, "EksSensorExclusionProps");
     this.clusters = tagClustersForSensorExclusion(this, props.clusters, (c) => c.tagsInput, (c, tags) => (c.tags = tags), "tags");
   }
 }

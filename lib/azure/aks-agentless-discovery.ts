@@ -9,6 +9,7 @@ import { checkFleetKeys, FleetKey, fleetKeyOf, FleetMember, fleetMembersFromIds 
 import { invalidValue } from "../core/errors";
 import { isUnresolved, validateGuid, validateNonEmptyUnique, validatePattern } from "../core/validation";
 import { DefenderForContainersPlan } from "./defender-for-containers-plan";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link AksAgentlessDiscovery}. */
 export interface AksAgentlessDiscoveryProps {
@@ -96,6 +97,7 @@ export class AksAgentlessDiscovery extends Construct {
 
   constructor(scope: Construct, id: string, props: AksAgentlessDiscoveryProps) {
     super(scope, id);
+    checkProps(this, props, "AksAgentlessDiscoveryProps");
     const name = validatePattern(this, "bindingName", props.bindingName ?? TrustedAccess.DEFAULT_BINDING_NAME, BINDING_NAME, "1-24 letters, digits or hyphens");
     const roles = [...validateNonEmptyUnique(this, "roles", props.roles ?? [TrustedAccess.DEFENDER_OPERATOR_ROLE], (r) => r, "role")];
     const common = { name, roles, dependsOn: props.plan ? [props.plan.pricing] : undefined, provider: props.provider };

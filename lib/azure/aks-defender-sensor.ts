@@ -5,6 +5,7 @@ import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-reso
 import { DefenderValidationError } from "../core/errors";
 import { addIgnoreChanges, ignoresAttribute } from "../core/lifecycle";
 import { DefenderForContainersPlan } from "./defender-for-containers-plan";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link AksDefenderSensor}. */
 export interface AksDefenderSensorProps {
@@ -62,6 +63,7 @@ export class AksDefenderSensor extends Construct {
 
   constructor(scope: Construct, id: string, props: AksDefenderSensorProps) {
     super(scope, id);
+    checkProps(this, props, "AksDefenderSensorProps");
     this.cluster = props.cluster;
     const parsed = parseAzureResourceId(this, "workspaceResourceId", props.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
     this.workspaceResourceId = parsed?.id ?? props.workspaceResourceId;

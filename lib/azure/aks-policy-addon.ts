@@ -2,6 +2,7 @@ import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { Construct } from "constructs";
 import { DefenderValidationError } from "../core/errors";
 import { addIgnoreChanges, ignoresAttribute } from "../core/lifecycle";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link AksPolicyAddon}. */
 export interface AksPolicyAddonProps {
@@ -36,6 +37,7 @@ export class AksPolicyAddon extends Construct {
 
   constructor(scope: Construct, id: string, props: AksPolicyAddonProps) {
     super(scope, id);
+    checkProps(this, props, "AksPolicyAddonProps");
     this.cluster = props.cluster;
     this.enabled = props.enabled ?? true;
     if (!this.enabled && props.ignorePolicyChanges) {

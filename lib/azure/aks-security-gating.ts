@@ -9,6 +9,7 @@ import { BuiltInRole, builtInRoleDefinitionId, SecurityGating } from "../core/ca
 import { DefenderValidationError, invalidValue } from "../core/errors";
 import { isUnresolved, validatePattern } from "../core/validation";
 import { AzapiUpdateResource } from "./azapi/update-resource";
+import { checkProps } from "../core/check-props";
 
 /** A container registry the gating admission controller reads image findings from. */
 export interface GatingRegistry {
@@ -100,6 +101,7 @@ export class AksSecurityGating extends Construct {
 
   constructor(scope: Construct, id: string, props: AksSecurityGatingProps) {
     super(scope, id);
+    checkProps(this, props, "AksSecurityGatingProps");
     const cluster = props.cluster;
     this.checkPrerequisites(cluster);
     const registries = this.resolveRegistries(props.registries);

@@ -8,6 +8,7 @@ import { invalidValue } from "../core/errors";
 import { tagClustersForSensorExclusion } from "../core/sensor-exclusion";
 import { azapiProviderOrDefault } from "./azapi/provider";
 import { AzapiResourceAction } from "./azapi/resource-action";
+import { checkProps } from "../core/check-props";
 
 /**
  * `Microsoft.Resources/tags` at a resource's scope: PATCH with `operation: "Merge"` adds tags and
@@ -66,6 +67,7 @@ export class AksSensorExclusion extends Construct {
 
   constructor(scope: Construct, id: string, props: AksSensorExclusionProps) {
     super(scope, id);
+    checkProps(this, props, "AksSensorExclusionProps");
     const clusters = props.clusters ?? [];
     const existing = props.existingClusterIds ?? [];
     if (clusters.length === 0 && existing.length === 0) {

@@ -12,6 +12,7 @@ import { DefenderValidationError, invalidValue } from "../core/errors";
 import { validateSecretReference } from "../core/formats";
 import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateNonEmptyUnique, validatePattern } from "../core/validation";
+import { checkProps } from "../core/check-props";
 
 /** Severity of a security alert or recommendation. */
 export enum AlertSeverity {
@@ -161,6 +162,7 @@ export class AlertExport extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertExportProps) {
     super(scope, id);
+    checkProps(this, props, "AlertExportProps");
     const location = validateAzureRegion(this, "location", props.location);
     const scopes = this.validateScopes(props.scopes);
     const { action, defaultName } = this.buildAction(props);

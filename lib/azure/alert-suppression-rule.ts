@@ -4,6 +4,7 @@ import { ALERTS_SUPPRESSION_RULE_TYPE, ALL_ALERT_TYPES, SUPPRESSION_RULE_NAME_PA
 import { DefenderValidationError, invalidValue } from "../core/errors";
 import { isUnresolved, validateGuid, validatePattern } from "../core/validation";
 import { AzapiResource } from "./azapi/resource";
+import { checkProps } from "../core/check-props";
 import { validateExpiry } from "./private/expiry";
 
 export { SUPPRESSION_REFERENCE_DATE_CONTEXT_KEY } from "./private/expiry";
@@ -126,6 +127,7 @@ export class AlertSuppressionRule extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertSuppressionRuleProps) {
     super(scope, id);
+    checkProps(this, props, "AlertSuppressionRuleProps");
     validateGuid(this, "subscriptionId", props.subscriptionId);
     validatePattern(this, "name", props.name, SUPPRESSION_RULE_NAME_PATTERN, "2-50 letters, digits, hyphens or underscores, starting with a letter or digit");
     if (!isUnresolved(props.alertType) && (typeof props.alertType !== "string" || props.alertType.trim() === "")) {

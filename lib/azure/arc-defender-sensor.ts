@@ -10,6 +10,7 @@ import { SensorFeatures, sensorFeatureArcSettings } from "../core/sensor-feature
 import { validateGuid, validatePattern } from "../core/validation";
 import { DefenderForContainersPlan } from "./defender-for-containers-plan";
 import { newArcExtension } from "./private/arc-extension";
+import { checkProps } from "../core/check-props";
 
 /** Release train of an Arc cluster extension. */
 export enum ArcReleaseTrain {
@@ -113,6 +114,7 @@ export class ArcDefenderSensor extends Construct {
 
   constructor(scope: Construct, id: string, props: ArcDefenderSensorProps) {
     super(scope, id);
+    checkProps(this, props, "ArcDefenderSensorProps");
     const workspace = parseAzureResourceId(this, "workspaceResourceId", props.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
     this.workspaceResourceId = workspace?.id ?? props.workspaceResourceId;
     const auditLogPath = props.auditLogPath ?? ARC_DEFAULT_AUDIT_LOG_PATH;

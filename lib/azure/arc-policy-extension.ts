@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { ArcExtension } from "../core/catalog";
 import { ArcClusterTargets, ArcReleaseTrain } from "./arc-defender-sensor";
 import { newArcExtension } from "./private/arc-extension";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link ArcPolicyExtension}. */
 export interface ArcPolicyExtensionProps extends ArcClusterTargets {
@@ -41,6 +42,7 @@ export class ArcPolicyExtension extends Construct {
 
   constructor(scope: Construct, id: string, props: ArcPolicyExtensionProps) {
     super(scope, id);
+    checkProps(this, props, "ArcPolicyExtensionProps");
     const result = newArcExtension(this, props, {
       name: ArcExtension.POLICY.name,
       extensionType: ArcExtension.POLICY.extensionType,

@@ -15,6 +15,7 @@ import {
 } from "../core/catalog/security-connectors";
 import { validateNonEmptyUnique } from "../core/validation";
 import { SecurityConnector, SecurityConnectorCapabilities, SecurityConnectorCloudSpec, SecurityConnectorProps } from "./security-connector";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /** Props of {@link AwsSecurityConnector}. Role ARNs are typically `DefenderForContainersAwsRoles` outputs. */
 export interface AwsSecurityConnectorProps extends SecurityConnectorProps {
@@ -93,6 +94,7 @@ export class AwsSecurityConnector extends SecurityConnector {
   public readonly accountId: string;
 
   constructor(scope: Construct, id: string, props: AwsSecurityConnectorProps) {
+    checkPropsBeforeSuper(scope, id, props, "AwsSecurityConnectorProps");
     super(scope, id, props, (connector) => AwsSecurityConnector.describe(connector, props));
     this.accountId = props.accountId;
   }

@@ -19,6 +19,7 @@ import { DefenderValidationError, invalidValue } from "../core/errors";
 import { validateIpv4Cidr } from "../core/formats";
 import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateIntegerInRange, validateNonEmptyUnique, validatePattern } from "../core/validation";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link DefenderEgressFirewallRules}. */
 export interface DefenderEgressFirewallRulesProps {
@@ -86,6 +87,7 @@ export class DefenderEgressFirewallRules extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderEgressFirewallRulesProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderEgressFirewallRulesProps");
     const policy = parseAzureResourceId(this, "firewallPolicyId", props.firewallPolicyId, AzureResourceIdFormats.FIREWALL_POLICY);
     const sourceAddresses = validateNonEmptyUnique(this, "sourceAddresses", props.sourceAddresses, (a) => a, "source address");
     sourceAddresses.forEach((address, i) => validateIpv4Cidr(this, `sourceAddresses[${i}]`, address));

@@ -17,6 +17,7 @@ import { DefenderValidationError } from "../core/errors";
 import { ImportBlock, RemovedBlock } from "../core/terraform-blocks";
 import { setPreventDestroy } from "../core/lifecycle";
 import { isUnresolved, validateGuid } from "../core/validation";
+import { checkProps } from "../core/check-props";
 
 /** Pricing tier of the Defender for Containers plan. */
 export enum PlanTier {
@@ -186,6 +187,7 @@ export class DefenderForContainersPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderForContainersPlanProps = {}) {
     super(scope, id);
+    checkProps(this, props, "DefenderForContainersPlanProps");
     this.tier = props.tier ?? PlanTier.STANDARD;
     if (props.subscriptionId !== undefined) validateGuid(this, "subscriptionId", props.subscriptionId);
     const extensions = this.buildExtensions(props);

@@ -12,6 +12,7 @@ import { cloudOfRegion, validateAzureRegion } from "../core/region";
 import { isUnresolved, validateNonEmptyUnique, validatePattern } from "../core/validation";
 import { azapiProviderOrDefault } from "./azapi/provider";
 import { AzapiResource } from "./azapi/resource";
+import { checkProps } from "../core/check-props";
 
 /** How the sensor's traffic reaches Defender privately. */
 export enum PrivateLinkMode {
@@ -177,6 +178,7 @@ export class DefenderPrivateLink extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderPrivateLinkProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderPrivateLinkProps");
     this.cloud = props.cloud ?? AzureCloud.PUBLIC;
     this.mode = props.mode ?? (SecurityPrivateLink.CLOUDS.includes(this.cloud) ? PrivateLinkMode.SECURITY_PRIVATE_LINK : PrivateLinkMode.AMPLS);
     this.validateModeAndCloud(props);

@@ -9,6 +9,7 @@ import { DefenderValidationError, invalidValue } from "../core/errors";
 import { PolicyScopeType, resolvePolicyScope, subscriptionOfScope } from "../core/policy-scope";
 import { isUnresolved, validateNonEmptyUnique, validatePattern } from "../core/validation";
 import { validateExpiry, validateJustification } from "./private/expiry";
+import { checkProps } from "../core/check-props";
 
 /**
  * What an exemption covers; decides which azurerm `*_policy_exemption` resource carries it. The
@@ -126,6 +127,7 @@ export class DefenderRecommendationExemption extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderRecommendationExemptionProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderRecommendationExemptionProps");
     validatePattern(this, "name", props.name, EXEMPTION_NAME, "1-64 characters without < > * % & : \\ ? . + /, not ending with a space");
     if (!Object.values(ExemptionCategory).includes(props.category)) {
       invalidValue(this, "category", props.category, `one of ${Object.values(ExemptionCategory).join(", ")}`);

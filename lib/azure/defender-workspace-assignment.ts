@@ -5,6 +5,7 @@ import { PolicyScope, PolicyScopeType } from "../core/policy-scope";
 import { isUnresolved, validateNonEmptyUnique, validatePattern } from "../core/validation";
 import { ClusterPolicyAssignmentProps, DinePolicyAssignment } from "./dine-policy-assignment";
 import { createClusterAssignments, resolveClusterAssignment } from "./private/cluster-policy-assignments";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link DefenderWorkspaceAssignment}. */
 export interface DefenderWorkspaceAssignmentProps extends ClusterPolicyAssignmentProps {
@@ -60,6 +61,7 @@ export class DefenderWorkspaceAssignment extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderWorkspaceAssignmentProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderWorkspaceAssignmentProps");
     const resolved = resolveClusterAssignment(this, props);
     const workspace = parseAzureResourceId(
       this,

@@ -7,6 +7,7 @@ import { setPreventDestroy } from "../core/lifecycle";
 import { defaultWorkspaceLocationCode, normalizeRegion, validateAzureRegion } from "../core/region";
 import { GUID_FORM, isGuid, isUnresolved, validateIntegerInRange, validatePattern } from "../core/validation";
 import { DEFAULT_WORKSPACE_LOCATION_CODES } from "../core/catalog/regions";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link DefenderWorkspace}. */
 export interface DefenderWorkspaceProps {
@@ -113,6 +114,7 @@ export class DefenderWorkspace extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderWorkspaceProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderWorkspaceProps");
     validateResourceGroupName(this, "resourceGroupName", props.resourceGroupName);
     const location = validateAzureRegion(this, "location", props.location);
     const name = props.name ?? `law-defender-containers-${isUnresolved(location) ? "region" : normalizeRegion(location)}`;

@@ -5,9 +5,10 @@ import { SubscriptionPolicyRemediation } from "@cdktf/provider-azurerm/lib/subsc
 import { TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { BuiltInPolicy, builtInPolicyDefinitionId, BuiltInPolicyParameter, BuiltInRole } from "../core/catalog";
-import { PolicyScope, PolicyScopeType, roleDefinitionIdAtScope } from "../core/policy-scope";
+import { PolicyScope, PolicyScopeType, roleDefinitionIdAtScope, validateNotScopes } from "../core/policy-scope";
 import { validateAzureRegion } from "../core/region";
 import { assignPolicy, PolicyAssignmentResource, validatePolicyAssignmentName } from "./private/policy-assignment";
+import { checkProps } from "../core/check-props";
 
 /** Effect of a DeployIfNotExists policy assignment. */
 export enum DineEffect {
@@ -116,9 +117,11 @@ export class DinePolicyAssignment extends Construct {
 
   constructor(scope: Construct, id: string, props: DinePolicyAssignmentProps) {
     super(scope, id);
+    checkProps(this, props, "DinePolicyAssignmentProps");
     const { policyScope, provider } = props;
     const atManagementGroup = policyScope.type === PolicyScopeType.MANAGEMENT_GROUP;
     validatePolicyAssignmentName(this, "name", props.name, policyScope.type);
+    validateNotScopes(this, "notScopes", props.notScopes, policyScope);
 
     const location = validateAzureRegion(this, "location", props.location);
     const parameters = { [BuiltInPolicyParameter.EFFECT]: props.effect ?? DineEffect.DEPLOY_IF_NOT_EXISTS, ...props.parameters };

@@ -11,6 +11,7 @@ import { invalidValue } from "../core/errors";
 import { isUnresolved, validatePattern } from "../core/validation";
 import { RegistrySecurityConnector } from "./registry-security-connector";
 import { SecurityConnectorBaseProps } from "./security-connector";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /** Props of {@link DockerHubSecurityConnector}. */
 export interface DockerHubSecurityConnectorProps extends SecurityConnectorBaseProps {
@@ -70,6 +71,7 @@ export class DockerHubSecurityConnector extends RegistrySecurityConnector {
   public readonly organization: string;
 
   constructor(scope: Construct, id: string, props: DockerHubSecurityConnectorProps) {
+    checkPropsBeforeSuper(scope, id, props, "DockerHubSecurityConnectorProps");
     super(scope, id, props, (connector) => {
       const organization = validatePattern(connector, "organization", props.organization, DOCKER_HUB_NAMESPACE_PATTERN, NAMESPACE_FORM);
       const username = validatePattern(connector, "username", props.username, DOCKER_HUB_NAMESPACE_PATTERN, NAMESPACE_FORM);

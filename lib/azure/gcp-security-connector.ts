@@ -8,6 +8,7 @@ import {
 } from "../core/catalog/security-connectors";
 import { validateGcpProjectId, validateGcpProjectNumber, validateGcpServiceAccountEmail, validateWorkloadIdentityId } from "../core/gcp-identifiers";
 import { SecurityConnector, SecurityConnectorCapabilities, SecurityConnectorCloudSpec, SecurityConnectorProps } from "./security-connector";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /**
  * Props of {@link GcpSecurityConnector}. Service account emails are typically
@@ -79,6 +80,7 @@ export class GcpSecurityConnector extends SecurityConnector {
   public readonly projectNumber: string;
 
   constructor(scope: Construct, id: string, props: GcpSecurityConnectorProps) {
+    checkPropsBeforeSuper(scope, id, props, "GcpSecurityConnectorProps");
     super(scope, id, props, (connector) => GcpSecurityConnector.describe(connector, props));
     this.projectId = props.projectId;
     this.projectNumber = props.projectNumber;

@@ -3,6 +3,7 @@ import { JFROG_HOST_PATTERN, SecurityConnectorEnvironment, SecurityConnectorOffe
 import { validatePattern } from "../core/validation";
 import { RegistrySecurityConnector } from "./registry-security-connector";
 import { SecurityConnectorBaseProps } from "./security-connector";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /** Props of {@link JFrogSecurityConnector}. */
 export interface JFrogSecurityConnectorProps extends SecurityConnectorBaseProps {
@@ -31,6 +32,7 @@ export class JFrogSecurityConnector extends RegistrySecurityConnector {
   public readonly host: string;
 
   constructor(scope: Construct, id: string, props: JFrogSecurityConnectorProps) {
+    checkPropsBeforeSuper(scope, id, props, "JFrogSecurityConnectorProps");
     super(scope, id, props, (connector) => {
       const host = validatePattern(connector, "host", props.host, JFROG_HOST_PATTERN, "a lowercase host name such as contoso.jfrog.io (no scheme, no path)");
       return {

@@ -11,6 +11,7 @@ import { DefenderValidationError } from "../core/errors";
 import { isUnresolved, validatePattern } from "../core/validation";
 import { PolicyScopeType, resolvePolicyScope } from "../core/policy-scope";
 import { assignPolicy, PolicyAssignmentResource, validatePolicyAssignmentName } from "./private/policy-assignment";
+import { checkProps } from "../core/check-props";
 
 /** Effect of the pod security baseline initiative. */
 export enum PodSecurityEffect {
@@ -105,6 +106,7 @@ export class PodSecurityBaseline extends Construct {
 
   constructor(scope: Construct, id: string, props: PodSecurityBaselineProps) {
     super(scope, id);
+    checkProps(this, props, "PodSecurityBaselineProps");
     const resolved = resolvePolicyScope(this, "scope", props.scope, props.scopeType);
     this.scopeType = resolved.type;
     const name = validatePolicyAssignmentName(this, "name", props.name ?? "pod-security-baseline", resolved.type);

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { BuiltInPolicies } from "../core/catalog";
 import { ClusterPolicyAssignmentProps, DinePolicyAssignment } from "./dine-policy-assignment";
 import { createClusterAssignments, resolveClusterAssignment } from "./private/cluster-policy-assignments";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link PolicyAddonAssignment}. */
 export interface PolicyAddonAssignmentProps extends ClusterPolicyAssignmentProps {}
@@ -23,6 +24,7 @@ export class PolicyAddonAssignment extends Construct {
 
   constructor(scope: Construct, id: string, props: PolicyAddonAssignmentProps) {
     super(scope, id);
+    checkProps(this, props, "PolicyAddonAssignmentProps");
     const resolved = resolveClusterAssignment(this, props);
     const created = createClusterAssignments(this, props, resolved, {
       aks: { policy: BuiltInPolicies.AKS_POLICY_ADDON, nameSuffix: "aks-policy-addon" },

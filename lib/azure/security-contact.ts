@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import { SecurityContactNaming } from "../core/catalog";
 import { validateEmail } from "../core/formats";
 import { validateNonEmptyUnique, validatePattern } from "../core/validation";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link SecurityContact}. */
 export interface SecurityContactProps {
@@ -64,6 +65,7 @@ export class SecurityContact extends Construct {
 
   constructor(scope: Construct, id: string, props: SecurityContactProps) {
     super(scope, id);
+    checkProps(this, props, "SecurityContactProps");
     const emails = validateNonEmptyUnique(this, "emails", props.emails, (e) => e, "e-mail address");
     emails.forEach((email, i) => validateEmail(this, `emails[${i}]`, email));
     if (props.phone !== undefined) validatePattern(this, "phone", props.phone, PHONE, "a phone number of 4-30 digits, spaces and ( ) . - with an optional leading +, e.g. +1-555-555-5555");

@@ -16,6 +16,11 @@ export const AwsIdentifierRules = {
   ARN: { pattern: /^arn:aws(?:-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12})?:.+$/, form: "an ARN such as arn:aws:iam::123456789012:role/name" },
   /** `sts:ExternalId` (IAM: 2-1224 characters). */
   EXTERNAL_ID: { pattern: /^[\w+=,.@:/-]{2,1224}$/, form: "an external ID of 2-1224 letters, digits or +=,.@:/_- characters" },
+  /**
+   * EKS CreateCluster `name`: "alphanumeric characters (case-sensitive), hyphens, and underscores",
+   * starting alphanumeric, at most 100 (https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html).
+   * Case-sensitive: `Prod` and `prod` are two clusters.
+   */
   EKS_CLUSTER_NAME: {
     pattern: /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/,
     form: "an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit",

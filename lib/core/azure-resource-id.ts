@@ -36,7 +36,12 @@ export interface ParsedAzureResourceId {
 
 // Naming rules: learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
 const SUBSCRIPTION: IdPlaceholder = { key: "subscriptionId", pattern: /^[0-9a-fA-F-]{36}$/, guid: true };
-const RESOURCE_GROUP: IdPlaceholder = { key: "resourceGroupName", pattern: /^[-\w.()]{0,89}[-\w()]$/ };
+// Resource group names: 1-90 characters, Unicode letters and digits (.NET Char.IsLetterOrDigit),
+// underscores, hyphens, periods and parentheses, not ending with a period. Sources:
+// https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftresources
+// and the ARM SDK's description of the name ("alphanumeric characters (Char.IsLetterOrDigit()) and
+// '-', '_', '(', ')' and '.'", e.g. Azure.ResourceManager.Synapse SynapseWorkspaceData.ManagedResourceGroupName).
+const RESOURCE_GROUP: IdPlaceholder = { key: "resourceGroupName", pattern: /^[-\p{L}\p{Nd}_.()]{0,89}[-\p{L}\p{Nd}_()]$/u };
 const MANAGEMENT_GROUP: IdPlaceholder = { key: "managementGroupId", pattern: /^[-\w.()]{1,90}$/ };
 const name = (pattern: RegExp): IdPlaceholder => ({ key: "name", pattern });
 const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
@@ -226,7 +231,7 @@ export function formatAzureResourceId(format: AzureResourceIdFormat, parts: Omit
 export function validateResourceGroupName(scope: IConstruct, prop: string, value: string): string {
   if (isUnresolved(value)) return value;
   if (typeof value !== "string" || !RESOURCE_GROUP.pattern.test(value)) {
-    invalidValue(scope, prop, value, "a resource group name of 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending with a period");
+    invalidValue(scope, prop, value, "a resource group name of 1-90 letters, digits (any script), underscores, hyphens, periods or parentheses, not ending with a period");
   }
   return value;
 }

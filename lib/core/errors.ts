@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { renderValue } from "./render-value";
 
 /**
  * Thrown when a construct is given a value it cannot turn into correct Terraform.
@@ -12,9 +13,10 @@ export class DefenderValidationError extends Error {
   public readonly constructPath: string;
 
   constructor(scope: IConstruct, message: string) {
-    super(`[${scope.node.path}] ${message}`);
+    const path = constructPathOf(scope);
+    super(`[${path}] ${message}`);
     this.name = "DefenderValidationError";
-    this.constructPath = scope.node.path;
+    this.constructPath = path;
   }
 }
 
@@ -23,6 +25,16 @@ export class DefenderValidationError extends Error {
  * @param expected the expected form, phrased to follow "expected " (e.g. "a GUID such as 00000000-…").
  */
 export function invalidValue(scope: IConstruct, prop: string, value: unknown, expected: string, hint?: string): never {
-  const shown = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
-  throw new DefenderValidationError(scope, `${prop}: got ${shown}; expected ${expected}.${hint ? ` ${hint}` : ""}`);
+  throw new DefenderValidationError(scope, `${prop}: got ${renderValue(value)}; expected ${expected}.${hint ? ` ${hint}` : ""}`);
+}
+
+/** The path of `scope`, or a placeholder when a JavaScript caller passed something that is not a construct. */
+function constructPathOf(scope: IConstruct): string {
+  try {
+    const path = scope.node.path;
+    if (typeof path === "string") return path;
+  } catch {
+    // not a construct
+  }
+  return "<not a construct>";
 }

@@ -15,3 +15,4 @@ export * from "./cluster-fleet";
 export * from "./sensor-exclusion";
 export * from "./sensor-features";
 export * from "./token-stack-traces";
+export { STATE_OWNERSHIP_SCOPE_CONTEXT_KEY } from "./state-ownership";

@@ -77,3 +77,39 @@ export function roleDefinitionIdAtScope(roleName: string, scopeId: string, atMan
   const subscriptionId = /^\/subscriptions\/([^/]+)/i.exec(scopeId)?.[1];
   return builtInRoleDefinitionId(roleName, subscriptionId);
 }
+
+const ARM_SCOPE = /^\/(?:subscriptions\/[^/]+|providers\/Microsoft\.Management\/managementGroups\/[^/]+)(?:\/[^/]+\/[^/]+)*$/i;
+
+/**
+ * Validates the `notScopes` of an assignment at `policyScope`: ARM scope IDs, each once, each strictly
+ * inside the assignment's scope. An excluded scope equal to the assignment's scope, or above it (the
+ * subscription of a resource-group assignment), switches the assignment off everywhere while it still
+ * shows as assigned. Below a management group the children are not visible in the IDs, so only the
+ * group itself is refused there. Tokens pass through.
+ */
+export function validateNotScopes(scope: IConstruct, prop: string, notScopes: readonly string[] | undefined, policyScope: PolicyScope): void {
+  if (notScopes === undefined || isUnresolved(notScopes) || isUnresolved(policyScope.id)) return;
+  const own = policyScope.id.toLowerCase().replace(/\/+$/, "");
+  const seen = new Map<string, number>();
+  notScopes.forEach((notScope, index) => {
+    if (isUnresolved(notScope)) return;
+    const at = `${prop}[${index}]`;
+    if (typeof notScope !== "string" || !ARM_SCOPE.test(notScope)) {
+      invalidValue(scope, at, notScope, "an Azure scope ID such as /subscriptions/<GUID>/resourceGroups/<name>");
+    }
+    const folded = notScope.toLowerCase().replace(/\/+$/, "");
+    const first = seen.get(folded);
+    if (first !== undefined) invalidValue(scope, at, notScope, "each excluded scope once", `It is also ${prop}[${first}].`);
+    seen.set(folded, index);
+    const inside = policyScope.type === PolicyScopeType.MANAGEMENT_GROUP ? folded !== own : folded.startsWith(`${own}/`);
+    if (!inside) {
+      invalidValue(
+        scope,
+        at,
+        notScope,
+        `a scope inside the assignment's scope ${policyScope.id}`,
+        "Excluding the assignment's own scope, or a scope above it, switches the assignment off everywhere.",
+      );
+    }
+  });
+}

@@ -2,6 +2,7 @@ import { IConstruct } from "constructs";
 import { AzureCloudName } from "./catalog/private-link";
 import { AZURE_REGIONS, ADDITIONAL_REGIONS_CONTEXT_KEY, DEFAULT_WORKSPACE_LOCATION_CODES } from "./catalog/regions";
 import { invalidValue } from "./errors";
+import { closestMatch } from "./suggest";
 import { isUnresolved } from "./validation";
 
 /** `"West Europe"` → `"westeurope"`: the form ARM and Defender's policies compare against. */
@@ -18,7 +19,7 @@ export function validateAzureRegion(scope: IConstruct, prop: string, region: str
   const normalized = typeof region === "string" ? normalizeRegion(region) : "";
   const extra = (scope.node.tryGetContext(ADDITIONAL_REGIONS_CONTEXT_KEY) as string[] | undefined) ?? [];
   if (AZURE_REGIONS.includes(normalized) || extra.map(normalizeRegion).includes(normalized)) return normalized;
-  const suggestion = closestRegion(normalized);
+  const suggestion = closestMatch(normalized, AZURE_REGIONS);
   invalidValue(
     scope,
     prop,
@@ -31,31 +32,6 @@ export function validateAzureRegion(scope: IConstruct, prop: string, region: str
 /** The location code Defender's policies use for a region in default workspace names, if any. */
 export function defaultWorkspaceLocationCode(region: string): string | undefined {
   return DEFAULT_WORKSPACE_LOCATION_CODES[normalizeRegion(region)];
-}
-
-function closestRegion(input: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(input.length / 4)) + 1;
-  for (const candidate of AZURE_REGIONS) {
-    const distance = editDistance(input, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /**

@@ -2,6 +2,7 @@ import { TerraformElement, TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { DefenderValidationError } from "./errors";
 import { validatePattern } from "./validation";
+import { checkProps } from "./check-props";
 
 /** Props of {@link ImportBlock}. */
 export interface ImportBlockProps {
@@ -28,6 +29,7 @@ export class ImportBlock extends TerraformElement {
 
   constructor(scope: Construct, id: string, props: ImportBlockProps) {
     super(scope, id);
+    checkProps(this, props, "ImportBlockProps");
     this.props = props;
   }
 
@@ -88,6 +90,7 @@ export class RemovedBlock extends TerraformElement {
 
   constructor(scope: Construct, id: string, props: RemovedBlockProps) {
     super(scope, id);
+    checkProps(this, props, "RemovedBlockProps");
     if ((props.from === undefined) === (props.resourceType === undefined)) {
       throw new DefenderValidationError(
         this,

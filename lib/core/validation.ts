@@ -60,7 +60,8 @@ export function validatePattern(scope: IConstruct, prop: string, value: string, 
 
 /**
  * Validates a list that must hold at least one item and no item twice (by `keyOf`, compared
- * case-insensitively since Azure resource IDs and names are case-insensitive).
+ * case-insensitively since Azure resource IDs and names are case-insensitive; `"case-sensitive"`
+ * for names the cloud compares exactly, such as EKS cluster names).
  * Unresolved items are not compared.
  * @param labelOf how an item is named in the message after `prop` (default `[<index>]`; e.g. `["<map key>"]` for map entries).
  */
@@ -71,18 +72,24 @@ export function validateNonEmptyUnique<T>(
   keyOf: (item: T) => string,
   what: string,
   labelOf: (item: T, index: number) => string = (_item, index) => `[${index}]`,
+  compare: "case-insensitive" | "case-sensitive" = "case-insensitive",
 ): readonly T[] {
-  if (!items || items.length === 0) invalidValue(scope, prop, items, `at least one ${what}`);
+  if (isUnresolved(items)) return items as readonly T[];
+  if (!Array.isArray(items) || items.length === 0) invalidValue(scope, prop, items, `at least one ${what}`);
   const seen = new Map<string, number>();
-  items.forEach((item, index) => {
+  // A plain loop, not forEach: forEach skips the holes of a sparse list.
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item === undefined || item === null) invalidValue(scope, `${prop}[${index}]`, item, `a ${what} (the list holds no empty entries)`);
     const key = keyOf(item);
-    if (isUnresolved(key)) return;
-    const folded = key.toLowerCase();
+    if (isUnresolved(key)) continue;
+    if (typeof key !== "string") invalidValue(scope, `${prop}${labelOf(item, index)}`, key, `a ${what}`);
+    const folded = compare === "case-sensitive" ? key : key.toLowerCase();
     const first = seen.get(folded);
     if (first !== undefined) {
       invalidValue(scope, `${prop}${labelOf(item, index)}`, key, `each ${what} once`, `It is also ${prop}${labelOf(items[first], first)}.`);
     }
     seen.set(folded, index);
-  });
+  }
   return items;
 }

@@ -24,6 +24,7 @@ import {
 } from "../core/gcp-identifiers";
 import { isUnresolved } from "../core/validation";
 import { DefenderWorkloadIdentity } from "./defender-workload-identity";
+import { checkProps } from "../core/check-props";
 
 /** What `mdc-containers-artifact-assess` may do in registries and buckets. */
 export enum GcpImageAssessmentAccess {
@@ -220,6 +221,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderForContainersGcpServiceAccountsProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderForContainersGcpServiceAccountsProps");
     const wif = props.workloadIdentity;
     const projectId = wif.projectId;
     const provider = props.provider ?? wif.provider;

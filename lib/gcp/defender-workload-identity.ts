@@ -20,6 +20,7 @@ import {
   validateWorkloadIdentityId,
 } from "../core/gcp-identifiers";
 import { isGuid, isUnresolved, validateGuid } from "../core/validation";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link DefenderWorkloadIdentity}. */
 export interface DefenderWorkloadIdentityProps {
@@ -105,6 +106,7 @@ export class DefenderWorkloadIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: DefenderWorkloadIdentityProps) {
     super(scope, id);
+    checkProps(this, props, "DefenderWorkloadIdentityProps");
     this.projectId = validateGcpProjectId(this, "projectId", props.projectId);
     this.projectNumber = validateGcpProjectNumber(this, "projectNumber", props.projectNumber);
     this.poolId = this.resolvePoolId(props);

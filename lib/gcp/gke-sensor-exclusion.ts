@@ -1,6 +1,7 @@
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { Construct } from "constructs";
 import { tagClustersForSensorExclusion } from "../core/sensor-exclusion";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link GkeSensorExclusion}. */
 export interface GkeSensorExclusionProps {
@@ -28,6 +29,7 @@ export class GkeSensorExclusion extends Construct {
 
   constructor(scope: Construct, id: string, props: GkeSensorExclusionProps) {
     super(scope, id);
+    checkProps(this, props, "GkeSensorExclusionProps");
     this.clusters = tagClustersForSensorExclusion(
       this,
       props.clusters,

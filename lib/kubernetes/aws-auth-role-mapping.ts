@@ -6,6 +6,7 @@ import { AwsAuthConfigMap, EksDiscoveryAccess } from "../core/catalog";
 import { invalidValue } from "../core/errors";
 import { isUnresolved, validatePattern } from "../core/validation";
 import { AwsAuthRoleMappingEntry, renderAwsAuthMapRoles } from "./aws-auth-role-mapping-entry";
+import { checkProps } from "../core/check-props";
 
 /** Props of {@link AwsAuthRoleMapping}. */
 export interface AwsAuthRoleMappingProps {
@@ -62,6 +63,7 @@ export class AwsAuthRoleMapping extends Construct {
 
   constructor(scope: Construct, id: string, props: AwsAuthRoleMappingProps) {
     super(scope, id);
+    checkProps(this, props, "AwsAuthRoleMappingProps");
     const existing = props.existingRoleMappings;
     if (!Array.isArray(existing)) {
       invalidValue(this, "existingRoleMappings", existing, "the list of mapRoles entries to keep (an empty list when there are none)");

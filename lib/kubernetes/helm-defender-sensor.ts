@@ -23,6 +23,7 @@ import { isUnresolved, validateGuid, validatePattern } from "../core/validation"
 import { checkPrivateClusterValues, SensorFeatures, sensorFeatureHelmValues } from "../core/sensor-features";
 import { mergeValues, setValuePath, stableValuesDocument, ValueTree } from "../core/values";
 import { SensorCluster, SensorDistribution, SensorInfrastructure } from "./sensor-cluster";
+import { checkProps } from "../core/check-props";
 
 /**
  * The security connector a sensor reports through. `AwsSecurityConnector` and
@@ -136,6 +137,7 @@ export class HelmDefenderSensor extends Construct {
 
   constructor(scope: Construct, id: string, props: HelmDefenderSensorProps) {
     super(scope, id);
+    checkProps(this, props, "HelmDefenderSensorProps");
     this.validateCluster(props.cluster);
     const connector = this.validateConnector(props);
     this.version = this.resolveVersion(props);

@@ -16,6 +16,7 @@ import { SensorFeatures } from "../core/sensor-features";
 import { HelmDefenderSensor, HelmDefenderSensorProps, SensorCluster } from "../kubernetes";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
+import { checkPropsBeforeSuper } from "../core/check-props";
 import { helmProviderAlias } from "./private/providers";
 
 /** How {@link AksDefenderForContainers} installs the Defender sensor on the clusters of the app. */
@@ -148,6 +149,7 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
   public readonly agentlessDiscovery?: AksAgentlessDiscovery;
 
   constructor(scope: Construct, id: string, props: AksDefenderForContainersProps) {
+    checkPropsBeforeSuper(scope, id, props, "AksDefenderForContainersProps");
     const policyAddon = props.policyAddon ?? true;
     const helm = props.sensorInstall === AksSensorInstall.HELM;
     const features = props.sensorFeatures;

@@ -9,6 +9,7 @@ import { FleetKey } from "../core/cluster-fleet";
 import { SensorFeatures } from "../core/sensor-features";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /** Props of {@link ArcDefenderForContainers}. */
 export interface ArcDefenderForContainersProps extends DefenderPatternProps {
@@ -81,6 +82,7 @@ export class ArcDefenderForContainers extends AzureDefenderPattern {
   public readonly policyExtension?: ArcPolicyExtension;
 
   constructor(scope: Construct, id: string, props: ArcDefenderForContainersProps) {
+    checkPropsBeforeSuper(scope, id, props, "ArcDefenderForContainersProps");
     const policyExtension = props.policyExtension ?? true;
     super(scope, id, props, { clusters: TargetClusters.ARC, addon: policyExtension, addonAssignmentId: "policy-extension-assignment", namePrefix: props.namePrefix, excludedDistributions: props.excludedDistributions });
 

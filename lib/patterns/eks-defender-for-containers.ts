@@ -16,6 +16,7 @@ import { EksDefenderCluster } from "./eks-defender-cluster";
 import { ConnectorDefenderPattern, KeyedCluster, validateClusterKey } from "./private/connector-defender-pattern";
 import { checkDefenderEksApiServerAccess, ensureEksAccessEntryAuthenticationMode } from "./private/eks-cluster-checks";
 import { checkProviderType } from "./private/providers";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /** Props of {@link EksDefenderForContainers}. */
 export interface EksDefenderForContainersProps extends Omit<ConnectorPatternProps, "connectorResourceGroupId" | "connectorLocation"> {
@@ -186,6 +187,7 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
   public readonly clusterRegions: { readonly [clusterName: string]: string };
 
   constructor(scope: Construct, id: string, props: EksDefenderForContainersProps) {
+    checkPropsBeforeSuper(scope, id, props, "EksDefenderForContainersProps");
     super(scope, id, props);
     const connectorProps = resolveRenamedProps(this, props);
     const accountId = validateAwsAccountId(this, "accountId", props.accountId);
@@ -298,7 +300,7 @@ export class EksDefenderForContainers extends ConnectorDefenderPattern {
       }
       validateEksClusterName(this, `clusters[${i}].clusterName`, c.name);
     });
-    validateNonEmptyUnique(this, "clusters", list, (c) => c.name, "EKS cluster");
+    validateNonEmptyUnique(this, "clusters", list, (c) => c.name, "EKS cluster", undefined, "case-sensitive");
 
     const resolved = list.map((c, index): ResolvedEksCluster => {
       const prop = `clusters[${index}].region`;

@@ -16,6 +16,7 @@ import { ConnectorPatternProps } from "./connector-pattern-props";
 import { GkeDefenderCluster } from "./gke-defender-cluster";
 import { ConnectorDefenderPattern, KeyedCluster, validateClusterKey } from "./private/connector-defender-pattern";
 import { checkProviderType } from "./private/providers";
+import { checkPropsBeforeSuper } from "../core/check-props";
 
 /** More props of the workload identity pool the pattern creates. */
 export interface GkeWorkloadIdentityOptions extends Pick<DefenderWorkloadIdentityProps, "poolId" | "displayName"> {}
@@ -132,6 +133,7 @@ export class GkeDefenderForContainers extends ConnectorDefenderPattern {
   public readonly clientConfig?: DataGoogleClientConfig;
 
   constructor(scope: Construct, id: string, props: GkeDefenderForContainersProps) {
+    checkPropsBeforeSuper(scope, id, props, "GkeDefenderForContainersProps");
     super(scope, id, props);
     this.projectId = validateGcpProjectId(this, "projectId", props.projectId);
     this.projectNumber = validateGcpProjectNumber(this, "projectNumber", props.projectNumber);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `defender-coverage [dir] [--json] [--fail-on-gaps]`: the Defender coverage of a cdktf output
 // directory as a Markdown table (for a pull-request comment) or JSON.
-import { buildCoverageReport, COVERAGE_COLUMNS, CoverageColumn } from "./coverage-report";
+import { buildCoverageReport, Coverage, COVERAGE_COLUMNS, CoverageColumn } from "./coverage-report";
 import { renderMarkdown } from "./coverage-markdown";
 
 /** Exit codes of the command. */
@@ -72,6 +72,11 @@ export function main(argv: readonly string[], stdout: CliOutput = process.stdout
     return CoverageExitCode.USAGE;
   }
   stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report));
+  if (failOnGaps && report.clusters.length === 0 && report.stacks.every((s) => s.containersPlan === Coverage.NOT_APPLICABLE)) {
+    // A gate that passes on an empty or mistyped directory protects nothing.
+    stderr.write(`defender-coverage: ${positional[0] ?? "cdktf.out"}: nothing to check (no cluster and no Azure stack); expected at least one with --fail-on-gaps.\n`);
+    return CoverageExitCode.GAPS;
+  }
   return failOnGaps && report.gapCount > 0 ? CoverageExitCode.GAPS : CoverageExitCode.OK;
 }
 

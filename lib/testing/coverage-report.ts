@@ -151,11 +151,17 @@ export function readSynthesizedStacks(dir: string): Record<string, TerraformJson
   const stacks: Record<string, TerraformJson> = {};
   const manifestPath = join(outdir, "manifest.json");
   if (existsSync(manifestPath)) {
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { stacks?: Record<string, { synthesizedStackPath?: string }> };
-    for (const [name, entry] of Object.entries(manifest.stacks ?? {})) {
-      const path = join(outdir, entry.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json"));
+    const manifest = readJsonObject(manifestPath, "a cdktf manifest (a JSON object with stacks)") as { stacks?: unknown };
+    const entries = manifest.stacks ?? {};
+    if (typeof entries !== "object" || entries === null || Array.isArray(entries)) throw new Error(`${manifestPath}: stacks: expected a map of stack names to entries.`);
+    for (const [name, entry] of Object.entries(entries as Record<string, { synthesizedStackPath?: unknown }>)) {
+      const relative = typeof entry?.synthesizedStackPath === "string" ? entry.synthesizedStackPath : join("stacks", name, "cdk.tf.json");
+      const path = join(outdir, relative);
       // `cdktf synth --hcl` writes cdk.tf instead: nothing to read as JSON.
-      if (existsSync(path) && path.endsWith(".json")) stacks[name] = JSON.parse(readFileSync(path, "utf8"));
+      if (!path.endsWith(".json")) continue;
+      // A stack the manifest lists but whose file is missing is not "covered": it was not checked.
+      if (!existsSync(path)) throw new Error(`${path}: stack ${name} is listed in ${manifestPath} but its file is missing (run cdktf synth again).`);
+      stacks[name] = readJsonObject(path, "a synthesized stack (a JSON object)") as TerraformJson;
     }
     return stacks;
   }
@@ -165,9 +171,23 @@ export function readSynthesizedStacks(dir: string): Record<string, TerraformJson
   }
   for (const name of readdirSync(stacksDir).sort()) {
     const path = join(stacksDir, name, "cdk.tf.json");
-    if (existsSync(path)) stacks[name] = JSON.parse(readFileSync(path, "utf8"));
+    if (existsSync(path)) stacks[name] = readJsonObject(path, "a synthesized stack (a JSON object)") as TerraformJson;
   }
   return stacks;
+}
+
+/** Parses the JSON file `path`, which must hold an object; every failure names the file. */
+function readJsonObject(path: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${path}: expected ${what}: ${(error as Error).message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new Error(`${path}: got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}; expected ${what}.`);
+  }
+  return value as Record<string, unknown>;
 }
 
 /** The coverage of the given stacks (stack name → parsed `cdk.tf.json`). Pure. */

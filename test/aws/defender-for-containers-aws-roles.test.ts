@@ -368,7 +368,7 @@ describe("DefenderForContainersAwsRoles", () => {
     });
 
     test("a partition or access level outside the enums", () => {
-      expect(build({ partition: "aws-iso" as AwsPartition })).toThrow('[test/roles] partition: got "aws-iso"; expected one of "aws", "aws-cn", "aws-us-gov"');
+      expect(build({ partition: "aws-iso" as AwsPartition })).toThrow('[test/roles] partition: got "aws-iso"; expected one of aws, aws-cn, aws-us-gov (AwsPartition)');
       expect(build({ imageAssessmentAccess: "ADMIN" as AwsImageAssessmentAccess })).toThrow('[test/roles] imageAssessmentAccess: got "ADMIN"; expected one of POWER_USER, READ_ONLY');
     });
   });

@@ -191,7 +191,7 @@ describe("EksAgentlessDiscoveryAccess", () => {
     });
 
     test("an unknown mode", () => {
-      expect(() => synthAccess({ mode: "AWS_AUTH" as EksAccessMode })).toThrow('[test/access] mode: got "AWS_AUTH"; expected one of ACCESS_ENTRIES, CONFIG_MAP.');
+      expect(() => synthAccess({ mode: "AWS_AUTH" as EksAccessMode })).toThrow('[test/access] mode: got "AWS_AUTH"; expected one of ACCESS_ENTRIES, CONFIG_MAP (EksAccessMode).');
     });
   });
 });

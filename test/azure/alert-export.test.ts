@@ -184,7 +184,7 @@ describe("AlertExport", () => {
 
     test("an unknown severity", () => {
       expect(make({ workspaceResourceId: WORKSPACE, alertSeverities: ["Critical" as AlertSeverity] })).toThrow(
-        '[test/export] alertSeverities[0]: got "Critical"; expected one of High, Medium, Low, Informational.',
+        '[test/export] alertSeverities[0]: got "Critical"; expected one of High, Medium, Low, Informational (AlertSeverity).',
       );
     });
 

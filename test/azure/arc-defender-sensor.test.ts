@@ -51,7 +51,7 @@ describe("ArcDefenderSensor", () => {
   });
 
   test.each([
-    ["releaseTrain", { releaseTrain: "Nightly" as ArcReleaseTrain }, '[test/sensor] releaseTrain: got "Nightly"; expected one of "Stable", "Preview" (ArcReleaseTrain).'],
+    ["releaseTrain", { releaseTrain: "Nightly" as ArcReleaseTrain }, '[test/sensor] releaseTrain: got "Nightly"; expected one of Stable, Preview (ArcReleaseTrain).'],
     ["version", { version: "vNext" }, '[test/sensor] version: got "vNext"; expected an extension version such as 0.7.12 or 1.2.3-preview.'],
   ])("a bad %s is an error", (_prop, props, message) => {
     expect(() => build({ clusterId: arc("edge-01"), ...props })).toThrow(message);

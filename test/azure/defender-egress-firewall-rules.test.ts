@@ -74,7 +74,7 @@ describe("DefenderEgressFirewallRules", () => {
 
   test("an unknown sensorEnvironment is refused", () => {
     expect(make({ sensorEnvironment: "openshift" as SensorEnvironment })).toThrow(
-      '[test/fw] sensorEnvironment: got "openshift"; expected one of aks, arc, eks, gke.',
+      '[test/fw] sensorEnvironment: got "openshift"; expected one of aks, arc, eks, gke (SensorEnvironment).',
     );
   });
 
@@ -138,7 +138,7 @@ describe("DefenderEgressFirewallRules", () => {
     });
 
     test("an unknown cloud", () => {
-      expect(make({ cloud: "mars" as AzureCloud })).toThrow('[test/fw] cloud: got "mars"; expected one of public, usgovernment, china.');
+      expect(make({ cloud: "mars" as AzureCloud })).toThrow('[test/fw] cloud: got "mars"; expected one of public, usgovernment, china (AzureCloud).');
     });
 
     test("an unknown or repeated component", () => {

@@ -307,8 +307,8 @@ describe("DefenderPrivateLink", () => {
     });
 
     test("an unknown cloud or mode is an error", () => {
-      expect(build({ ...BASE, cloud: "germany" as AzureCloud })).toThrow('[test/pl] cloud: got "germany"; expected one of public, usgovernment, china.');
-      expect(build({ ...BASE, mode: "Vpn" as PrivateLinkMode })).toThrow('[test/pl] mode: got "Vpn"; expected one of SecurityPrivateLink, AzureMonitorPrivateLinkScope.');
+      expect(build({ ...BASE, cloud: "germany" as AzureCloud })).toThrow('[test/pl] cloud: got "germany"; expected one of public, usgovernment, china (AzureCloud).');
+      expect(build({ ...BASE, mode: "Vpn" as PrivateLinkMode })).toThrow('[test/pl] mode: got "Vpn"; expected one of SecurityPrivateLink, AzureMonitorPrivateLinkScope (PrivateLinkMode).');
     });
 
     test("a resource group ID that is not one is an error", () => {
@@ -340,7 +340,7 @@ describe("DefenderPrivateLink", () => {
     });
 
     test("an unknown access mode is an error", () => {
-      expect(build({ ...AMPLS, queryAccessMode: "Closed" as AmplsAccessMode })).toThrow('[test/pl] queryAccessMode: got "Closed"; expected one of Open, PrivateOnly.');
+      expect(build({ ...AMPLS, queryAccessMode: "Closed" as AmplsAccessMode })).toThrow('[test/pl] queryAccessMode: got "Closed"; expected one of Open, PrivateOnly (AmplsAccessMode).');
     });
 
     test("an existing zone that is not one of the mode's zones is an error", () => {

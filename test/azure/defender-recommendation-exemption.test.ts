@@ -119,7 +119,7 @@ describe("DefenderRecommendationExemption", () => {
   });
 
   test("category and name", () => {
-    expect(make({ category: "Accepted" as ExemptionCategory })).toThrow('[test/exemption] category: got "Accepted"; expected one of Waiver, Mitigated.');
+    expect(make({ category: "Accepted" as ExemptionCategory })).toThrow('[test/exemption] category: got "Accepted"; expected one of Waiver, Mitigated (ExemptionCategory).');
     expect(make({ name: "dev.cluster" })).toThrow('[test/exemption] name: got "dev.cluster"; expected 1-64 characters without < > * % & : \\ ? . + /, not ending with a space.');
     expect(make({ name: "x".repeat(65) })).toThrow(/\[test\/exemption\] name: got "x{65}"; expected 1-64 characters/);
     expect(make({ name: "trailing " })).toThrow(/\[test\/exemption\] name: got "trailing "; expected/);
@@ -134,7 +134,7 @@ describe("DefenderRecommendationExemption", () => {
       `[test/exemption] scopeType: got "subscription" but scope "${CLUSTER}" is a resource ID; expected them to agree (or leave scopeType unset).`,
     );
     expect(make({ scope: RG, scopeType: ExemptionScopeType.RESOURCE })).toThrow(`[test/exemption] scope: got "${RG}"; expected a resource ID`);
-    expect(make({ scopeType: "cluster" as ExemptionScopeType })).toThrow('[test/exemption] scopeType: got "cluster"; expected one of resource, resourceGroup, subscription, managementGroup.');
+    expect(make({ scopeType: "cluster" as ExemptionScopeType })).toThrow('[test/exemption] scopeType: got "cluster"; expected one of resource, resourceGroup, subscription, managementGroup (ExemptionScopeType).');
   });
 
   test("policyAssignmentId: required for a management group or a referenced scope; an assignment ID at or above the scope", () => {

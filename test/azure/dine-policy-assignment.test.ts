@@ -107,3 +107,22 @@ describe("DinePolicyAssignment", () => {
     });
   });
 });
+
+describe("notScopes inside the assignment's scope (issue 16: an excluded scope could switch the assignment off everywhere)", () => {
+  test.each([
+    ["the assignment's own subscription", `/subscriptions/${SUB}`, `/subscriptions/${SUB}`],
+    ["the subscription above a resource-group assignment", RG, `/subscriptions/${SUB}`],
+    ["another subscription", `/subscriptions/${SUB}`, "/subscriptions/99999999-2222-3333-4444-555555555555/resourceGroups/rg"],
+    ["the management group itself", MG, MG.toUpperCase()],
+  ])("%s is refused", (_name, scopeId, notScope) => {
+    expect(() => assign(scopeId, { notScopes: [notScope] })).toThrow(
+      `notScopes[0]: got "${notScope}"; expected a scope inside the assignment's scope ${scopeId}. Excluding the assignment's own scope, or a scope above it, switches the assignment off everywhere.`,
+    );
+  });
+
+  test("the same excluded scope twice is refused; scopes inside are written", () => {
+    expect(() => assign(`/subscriptions/${SUB}`, { notScopes: [RG, RG.toUpperCase()] })).toThrow(`notScopes[1]: got "${RG.toUpperCase()}"; expected each excluded scope once. It is also notScopes[0].`);
+    const synth = assign(MG, { notScopes: [`/subscriptions/${SUB}`, RG] });
+    expect(onlyResourceOf(synth, "azurerm_management_group_policy_assignment").not_scopes).toEqual([`/subscriptions/${SUB}`, RG]);
+  });
+});

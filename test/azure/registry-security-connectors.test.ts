@@ -107,7 +107,7 @@ describe("DockerHubSecurityConnector", () => {
     });
 
     test("a missing access token", () => {
-      expect(make({ accessToken: undefined })).toThrow('accessToken: got "<undefined>"; expected a reference to a sensitive value');
+      expect(make({ accessToken: undefined })).toThrow("[test/dockerhub] accessToken: got undefined; expected a string. It is required.");
     });
 
     test.each<[string, Partial<DockerHubSecurityConnectorProps>, string]>([

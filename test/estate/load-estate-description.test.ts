@@ -104,11 +104,13 @@ describe("parseEstateDescription", () => {
   });
 
   test("reports YAML syntax errors with their line", () => {
-    expect(() => parseEstateDescription("defaults:\n  tenantId: [1,\n", "estate.yaml")).toThrow(/^estate\.yaml: got nothing; expected valid YAML or JSON \(line \d+, column \d+: /);
+    expect(() => parseEstateDescription("defaults:\n  tenantId: [1,\n", "estate.yaml")).toThrow(/^estate\.yaml: (defaults\.tenantId: )?got nothing; expected valid YAML or JSON \(line \d+, column \d+: /);
   });
 
   test("rejects duplicate keys", () => {
-    expect(() => parseEstateDescription("defaults: {}\ndefaults: {}\n", "estate.yaml")).toThrow(/DUPLICATE_KEY/);
+    expect(() => parseEstateDescription("defaults: {}\ndefaults: {}\n", "estate.yaml")).toThrow(
+      'estate.yaml: defaults: got "defaults"; expected each key once in a map (line 2, column 1: the key "defaults" is repeated).',
+    );
   });
 });
 

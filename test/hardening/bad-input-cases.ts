@@ -1,6 +1,7 @@
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
@@ -190,7 +191,7 @@ const LONG_ROLE_NAME = `MDC${"x".repeat(62)}`;
 const AWS_ROLES_CASES = casesOf("DefenderForContainersAwsRoles", awsRoles, [
   ["account ID of 5 digits", { accountId: "12345" }, '[test/subject] accountId: got "12345"; expected a 12-digit AWS account ID such as 123456789012.'],
   ["tenant domain instead of tenant GUID", { azureTenantId: "contoso.onmicrosoft.com" }, `[test/subject] azureTenantId: got "contoso.onmicrosoft.com"; expected ${GUID_FORM}.`],
-  ["missing tenant (JavaScript caller)", { azureTenantId: undefined }, `[test/subject] azureTenantId: got undefined; expected ${GUID_FORM}.`],
+  ["missing tenant (JavaScript caller)", { azureTenantId: undefined }, "[test/subject] azureTenantId: got undefined; expected a string. It is required."],
   ["Azure region in the AWS region list", { regions: ["us-east-1", "westeurope"] }, '[test/subject] regions[1]: got "westeurope"; expected an AWS region name such as us-east-1 or eu-west-1.'],
   ["empty region list", { regions: [] }, "[test/subject] regions: got []; expected at least one region."],
   ["same region twice", { regions: ["us-east-1", "us-east-1"] }, '[test/subject] regions[1]: got "us-east-1"; expected each region once. It is also regions[0].'],
@@ -223,8 +224,8 @@ const AWS_ROLES_CASES = casesOf("DefenderForContainersAwsRoles", awsRoles, [
     { dataCollectionExternalId: "abc", partition: AwsPartition.AWS_CN },
     '[test/subject] dataCollectionExternalId: got "abc"; expected no legacy trust in partition "aws-cn". Defender\'s legacy IAM user exists in the commercial partition only.',
   ],
-  ["partition outside the enum", { partition: "aws-iso" as AwsPartition }, '[test/subject] partition: got "aws-iso"; expected one of "aws", "aws-cn", "aws-us-gov".'],
-  ["image access level outside the enum", { imageAssessmentAccess: "ADMIN" as AwsImageAssessmentAccess }, '[test/subject] imageAssessmentAccess: got "ADMIN"; expected one of POWER_USER, READ_ONLY.'],
+  ["partition outside the enum", { partition: "aws-iso" as AwsPartition }, '[test/subject] partition: got "aws-iso"; expected one of aws, aws-cn, aws-us-gov (AwsPartition).'],
+  ["image access level outside the enum", { imageAssessmentAccess: "ADMIN" as AwsImageAssessmentAccess }, '[test/subject] imageAssessmentAccess: got "ADMIN"; expected one of POWER_USER, READ_ONLY (AwsImageAssessmentAccess).'],
 ]);
 
 // EksAgentlessDiscoveryAccess
@@ -248,7 +249,7 @@ const EKS_ACCESS_CASES = casesOf("EksAgentlessDiscoveryAccess", eksAccess, [
     '[test/subject] accessPolicyArn: got "arn:aws:iam::aws:policy/AdministratorAccess"; expected an EKS access policy ARN such as arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy.',
   ],
   ["region without its number", { region: "eu-west" }, '[test/subject] region: got "eu-west"; expected an AWS region name such as us-east-1 or eu-west-1.'],
-  ["mode outside the enum", { mode: "AWS_AUTH" as EksAccessMode }, '[test/subject] mode: got "AWS_AUTH"; expected one of ACCESS_ENTRIES, CONFIG_MAP.'],
+  ["mode outside the enum", { mode: "AWS_AUTH" as EksAccessMode }, '[test/subject] mode: got "AWS_AUTH"; expected one of ACCESS_ENTRIES, CONFIG_MAP (EksAccessMode).'],
   // These two messages say "a value" instead of showing it.
   [
     "CONFIG_MAP prop in ACCESS_ENTRIES mode",
@@ -297,7 +298,7 @@ const AWS_AUTH_CASES = casesOf("AwsAuthRoleMapping", awsAuth, [
   [
     "existing mappings missing (JavaScript caller)",
     { existingRoleMappings: undefined },
-    "[test/subject] existingRoleMappings: got undefined; expected the list of mapRoles entries to keep (an empty list when there are none).",
+    "[test/subject] existingRoleMappings: got undefined; expected a list of AwsAuthRoleMappingEntry objects. It is required.",
   ],
 ]);
 
@@ -341,7 +342,7 @@ const HELM_SENSOR_CASES = casesOf("HelmDefenderSensor", helmSensor, [
   ["workspace name as workspace ID", { workspaceId: "law-defender", workspaceKey: "k" }, `[test/subject] workspaceId: got "law-defender"; expected ${GUID_FORM}.`],
   ["release name with capitals and an underscore", { releaseName: "Defender_Sensor" }, '[test/subject] releaseName: got "Defender_Sensor"; expected a Helm release name of 1-53 lowercase letters, digits or hyphens.'],
   ["repository without a scheme", { repository: "mcr.microsoft.com/azuredefender" }, '[test/subject] repository: got "mcr.microsoft.com/azuredefender"; expected a chart repository URL such as oci://mcr.microsoft.com/azuredefender.'],
-  ["chart values that are a list", { values: ["a"] as any }, '[test/subject] values: got ["a"]; expected a map of chart values.'],
+  ["chart values that are a list", { values: ["a"] as any }, '[test/subject] values: got ["a"]; expected a map of string keys to plain JSON-like data (strings, finite numbers, booleans, null, lists and maps; no constructs, functions or cycles).'],
 ]);
 
 // ───────────────────────────── lib/gcp ─────────────────────────────
@@ -636,6 +637,11 @@ const DINE_ASSIGNMENT_CASES = casesOf("DinePolicyAssignment", dineAssignment, [
   ["name with a trailing space", { scopeId: `/subscriptions/${SUB}`, name: "trailing " }, `[test/subject] name: got "trailing "; expected ${assignmentNameForm(64, "subscription")}.`],
   ["empty name", { scopeId: `/subscriptions/${SUB}`, name: "" }, `[test/subject] name: got ""; expected ${assignmentNameForm(64, "subscription")}.`],
   ["geography instead of region", { location: "europe" }, /^\[test\/subject\] location: got "europe"; expected an Azure region name/],
+  [
+    "excluded scope that is the assignment's own scope",
+    { scopeId: `/subscriptions/${SUB}`, notScopes: [`/subscriptions/${SUB}`] },
+    `[test/subject] notScopes[0]: got "/subscriptions/${SUB}"; expected a scope inside the assignment's scope /subscriptions/${SUB}. Excluding the assignment's own scope, or a scope above it, switches the assignment off everywhere.`,
+  ],
 ]);
 
 // ArcDefenderSensor and ArcPolicyExtension
@@ -715,7 +721,7 @@ const PRIVATE_LINK_CASES = casesOf("DefenderPrivateLink", privateLink, [
     '[test/subject] mode: got "SecurityPrivateLink"; expected AzureMonitorPrivateLinkScope in the usgovernment cloud. Microsoft Security Private Link is not available in sovereign clouds.',
   ],
   ["region of another cloud", { location: "usgovvirginia" }, '[test/subject] location: got "usgovvirginia"; expected a region of the public cloud (cloud is "public"). Set cloud to "usgovernment" for this region.'],
-  ["cloud outside the enum", { cloud: "germany" as AzureCloud }, '[test/subject] cloud: got "germany"; expected one of public, usgovernment, china.'],
+  ["cloud outside the enum", { cloud: "germany" as AzureCloud }, '[test/subject] cloud: got "germany"; expected one of public, usgovernment, china (AzureCloud).'],
   ["virtual network ID as subnet ID", { subnetId: VNET }, new RegExp(`^\\[test/subject\\] subnetId: got "${VNET}"; expected a subnet resource ID .* The value is a Microsoft\\.Network/virtualNetworks ID\\.$`)],
   ["name starting with a hyphen", { name: "-bad" }, `[test/subject] name: got "-bad"; expected 1-50 letters, digits, '_', '.' or '-', starting with a letter or digit.`],
   ["AMPLS mode without a workspace", { mode: PrivateLinkMode.AMPLS }, "[test/subject] workspaceResourceId: got undefined; expected the Defender workspace's resource ID in mode AzureMonitorPrivateLinkScope."],
@@ -724,7 +730,7 @@ const PRIVATE_LINK_CASES = casesOf("DefenderPrivateLink", privateLink, [
     { queryAccessMode: AmplsAccessMode.PRIVATE_ONLY },
     '[test/subject] queryAccessMode: got "PrivateOnly"; expected no queryAccessMode in mode SecurityPrivateLink. It applies to mode AzureMonitorPrivateLinkScope only.',
   ],
-  ["access mode outside the enum", { ...AMPLS, queryAccessMode: "Closed" as AmplsAccessMode }, '[test/subject] queryAccessMode: got "Closed"; expected one of Open, PrivateOnly.'],
+  ["access mode outside the enum", { ...AMPLS, queryAccessMode: "Closed" as AmplsAccessMode }, '[test/subject] queryAccessMode: got "Closed"; expected one of Open, PrivateOnly (AmplsAccessMode).'],
   [
     "existing zone of the other mode",
     { existingDnsZoneIds: { "privatelink.monitor.azure.com": hubZone("privatelink.monitor.azure.com") } },
@@ -800,7 +806,7 @@ const ALERT_EXPORT_CASES = casesOf("AlertExport", alertExport, [
   ["subscription name as scope", { scopes: ["sub-1"] }, /^\[test\/subject\] scopes\[0\]: got "sub-1"; expected a subscription ID \(\/subscriptions\/<GUID>\) or a resource group ID/],
   ["workspace ID as scope", { scopes: [WORKSPACE] }, new RegExp(`^\\[test/subject\\] scopes\\[0\\]: got "${WORKSPACE}"; expected a subscription ID`)],
   ["recommendation severity Informational", { recommendationSeverities: [AlertSeverity.INFORMATIONAL] }, '[test/subject] recommendationSeverities[0]: got "Informational"; expected one of High, Medium, Low.'],
-  ["severity outside the enum", { alertSeverities: ["Critical" as AlertSeverity] }, '[test/subject] alertSeverities[0]: got "Critical"; expected one of High, Medium, Low, Informational.'],
+  ["severity outside the enum", { alertSeverities: ["Critical" as AlertSeverity] }, '[test/subject] alertSeverities[0]: got "Critical"; expected one of High, Medium, Low, Informational (AlertSeverity).'],
   ["same severity twice", { alertSeverities: [AlertSeverity.HIGH, AlertSeverity.HIGH] }, '[test/subject] alertSeverities[1]: got "High"; expected each severity once. It is also alertSeverities[0].'],
   [
     "alert severity filter without the alerts source",
@@ -972,8 +978,8 @@ const EGRESS_CASES = casesOf("DefenderEgressFirewallRules", egressRules, [
     { firewallPolicyId: `/subscriptions/${SUB}/resourceGroups/rg-hub/providers/Microsoft.Network/azureFirewalls/fw-hub` },
     /^\[test\/subject\] firewallPolicyId: got ".*"; expected an Azure Firewall policy resource ID .*The value is a Microsoft\.Network\/azureFirewalls ID\./,
   ],
-  ["cloud outside the enum", { cloud: "mars" as AzureCloud }, '[test/subject] cloud: got "mars"; expected one of public, usgovernment, china.'],
-  ["component outside the enum", { components: ["dns" as EgressComponent] }, '[test/subject] components[0]: got "dns"; expected one of sensor, sensor-defender-endpoint, cluster-extensions, azure-policy, arc-agents, arc-cluster-connect.'],
+  ["cloud outside the enum", { cloud: "mars" as AzureCloud }, '[test/subject] cloud: got "mars"; expected one of public, usgovernment, china (AzureCloud).'],
+  ["component outside the enum", { components: ["dns" as EgressComponent] }, '[test/subject] components[0]: got "dns"; expected one of sensor, sensor-defender-endpoint, cluster-extensions, azure-policy, arc-agents, arc-cluster-connect (EgressComponent).'],
   [
     "component without endpoints in the cloud",
     { cloud: AzureCloud.CHINA, components: [EgressComponent.SENSOR_DEFENDER_ENDPOINT] },
@@ -1083,10 +1089,67 @@ const ESTATE_CASES = estateCases([
     (e) => (e.gcp.projects[0].clusters[0].location = "westeurope"),
     'estate.yaml: gcp.projects[0].clusters[0].location: got "westeurope"; expected a GCP region or zone such as europe-west1 or europe-west1-b.',
   ],
-  ["YAML syntax error", "defaults:\n  tenantId: [1,\n", /^estate\.yaml: got nothing; expected valid YAML or JSON \(line \d+, column \d+: /],
+  ["YAML syntax error", "defaults:\n  tenantId: [1,\n", /^estate\.yaml: defaults\.tenantId: got nothing; expected valid YAML or JSON \(line \d+, column \d+: /],
+  ["duplicate key", "defaults: {}\ndefaults: {}\n", 'estate.yaml: defaults: got "defaults"; expected each key once in a map (line 2, column 1: the key "defaults" is repeated).'],
+  [
+    "alias bomb (billion laughs)",
+    ["a: &a [x, x, x, x, x, x, x, x, x]", ...["b", "c", "d", "e", "f", "g"].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n"),
+    /^estate\.yaml: got nothing; expected a document without excessive aliases \(at most 100 alias expansions: /,
+  ],
 ]);
 
 /** The matrix. Constructs from each area append their cases here. */
+
+// Issue 16: the runtime type layer (callers without TypeScript, values from YAML) and one state, one owner.
+const JSON_FORM = "plain JSON-like data (strings, finite numbers, booleans, null, lists and maps; no constructs, functions or cycles)";
+const HARDENING_CASES: BadInputCase[] = [
+  ...casesOf("DefenderForContainersPlan", (stack, props: any) => new DefenderForContainersPlan(stack, "subject", props), [
+    ["boolean given as the string \"false\"", { sensor: "false" }, '[test/subject] sensor: got "false"; expected true or false.'],
+    ["enum value in the wrong case", { tier: "standard" }, '[test/subject] tier: got "standard"; expected one of Standard, Free (PlanTier). Did you mean "Standard"?'],
+    ["null for an optional prop", { antiMalware: null }, "[test/subject] antiMalware: got null; expected true or false."],
+    ["props that are a string", "Standard" as any, '[test/subject] props: got "Standard"; expected an object of DefenderForContainersPlanProps.'],
+  ]),
+  ...casesOf("DefenderWorkspace", (stack, props: any) => new DefenderWorkspace(stack, "subject", { resourceGroupName: "rg", location: "eastus", ...props }), [
+    ["Infinity as the daily quota (JSON writes null)", { dailyQuotaGb: Infinity }, "[test/subject] dailyQuotaGb: got Infinity; expected a finite number."],
+    ["resource group name with a zero-width space", { resourceGroupName: "rg\u200b" }, /^\[test\/subject\] resourceGroupName: got "rg\\u200b"; expected a resource group name of 1-90 letters, digits \(any script\)/],
+    ["resource group name with a bidirectional override", { resourceGroupName: "rg\u202eces" }, /^\[test\/subject\] resourceGroupName: got "rg\\u202eces"; expected a resource group name/],
+  ]),
+  ...casesOf("SecurityContact", (stack, props: any) => new SecurityContact(stack, "subject", props), [
+    ["null in the e-mail list", { emails: ["secops@contoso.com", null] }, "[test/subject] emails[1]: got null; expected a string."],
+    // eslint-disable-next-line no-sparse-arrays
+    ["hole in the e-mail list", { emails: ["secops@contoso.com", , "soc@contoso.com"] }, "[test/subject] emails[1]: got an empty slot (a sparse list); expected a string."],
+    ["e-mail list that is a string", { emails: "secops@contoso.com" }, '[test/subject] emails: got "secops@contoso.com"; expected a list of strings.'],
+  ]),
+  ...casesOf("HelmDefenderSensor", (stack, props: any) => helmSensor(stack, props), [
+    ["construct inside the chart values", (stack) => ({ values: { global: { owner: stack } } }), `[test/subject] values["global"]["owner"]: got construct TerraformStack at test; expected ${JSON_FORM}. Got a construct of class TerraformStack.`],
+    ["NaN inside the chart values", { values: { replicas: NaN } }, `[test/subject] values["replicas"]: got NaN; expected ${JSON_FORM}. JSON has no NaN or Infinity.`],
+  ]),
+  ...casesOf("AksDefenderSensor", (stack, props: any) => new AksDefenderSensor(stack, "subject", props), [
+    ["missing cluster (JavaScript caller)", { workspaceResourceId: WORKSPACE }, "[test/subject] cluster: got undefined; expected a KubernetesCluster. It is required."],
+    ["cluster that is a plain object", { cluster: { name: "aks1" }, workspaceResourceId: WORKSPACE }, '[test/subject] cluster: got {"name":"aks1"}; expected a KubernetesCluster.'],
+  ]),
+  {
+    construct: "DefenderForContainersPlan",
+    input: "the plan of one subscription in two stacks",
+    build: (stack) => {
+      const other = new TerraformStack(stack.node.scope as Construct, "other");
+      new AzurermProvider(other, "azurerm", { features: [{}] });
+      new DefenderForContainersPlan(other, "plan", { subscriptionId: SUB });
+      new DefenderForContainersPlan(stack, "subject", { subscriptionId: SUB });
+    },
+    message: `[test/subject/pricing] the Defender Containers plan of subscription ${SUB}: got a second owner; expected one owner per app. other/plan/pricing (in stack other) has it too: two owners would overwrite each other's changes on every apply.`,
+  },
+  {
+    construct: "ArcDefenderSensor",
+    input: "one Arc cluster under two constructs",
+    build: (stack) => {
+      new ArcDefenderSensor(stack, "fleet", { clusterIds: [arcId("a"), arcId("b")], workspaceResourceId: WORKSPACE });
+      new ArcDefenderSensor(stack, "subject", { clusterId: arcId("A"), workspaceResourceId: WORKSPACE });
+    },
+    message: /^\[test\/fleet\] the microsoft\.azuredefender\.kubernetes extension of Arc cluster \/subscriptions\/.*\/connectedClusters\/a: got a second owner; expected one owner per app\. test\/subject\/extension \(in the same stack\) has it too/,
+  },
+];
+
 export const BAD_INPUT_CASES: BadInputCase[] = [
   // DefenderForContainersPlan
   ...(["sensor", "agentlessDiscovery", "registryVulnerabilityAssessment", "agentlessVmScanning", "integrityContribution"] as const).map(
@@ -1155,7 +1218,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       construct: "DefenderWorkspace",
       input: `resource group name ${resourceGroupName.length > 10 ? `of ${resourceGroupName.length} characters` : JSON.stringify(resourceGroupName)}`,
       build: (stack) => new DefenderWorkspace(stack, "subject", { resourceGroupName, location: "eastus" }),
-      message: `[test/subject] resourceGroupName: got ${JSON.stringify(resourceGroupName)}; expected a resource group name of 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending with a period.`,
+      message: `[test/subject] resourceGroupName: got ${JSON.stringify(resourceGroupName)}; expected a resource group name of 1-90 letters, digits (any script), underscores, hyphens, periods or parentheses, not ending with a period.`,
     }),
   ),
   {
@@ -1399,4 +1462,5 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...EGRESS_CASES,
   ...PATTERN_CASES,
   ...ESTATE_CASES,
+  ...HARDENING_CASES,
 ];

@@ -84,7 +84,7 @@ describe("AwsAuthRoleMapping", () => {
 
     test("existingRoleMappings missing (JavaScript callers)", () => {
       expect(() => synthMapping({ existingRoleMappings: undefined as any })).toThrow(
-        "[test/mapping] existingRoleMappings: got undefined; expected the list of mapRoles entries to keep (an empty list when there are none).",
+        "[test/mapping] existingRoleMappings: got undefined; expected a list of AwsAuthRoleMappingEntry objects. It is required.",
       );
     });
   });

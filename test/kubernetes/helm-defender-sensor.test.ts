@@ -233,7 +233,7 @@ describe("HelmDefenderSensor", () => {
     });
 
     test("values that are not a map", () => {
-      expect(build({ values: ["a"] as any })).toThrow('[test/sensor] values: got ["a"]; expected a map of chart values.');
+      expect(build({ values: ["a"] as any })).toThrow('[test/sensor] values: got ["a"]; expected a map of string keys to plain JSON-like data');
     });
   });
 });

@@ -133,7 +133,7 @@ describe("AksDefenderForContainers with sensorInstall helm", () => {
       ).toThrow(/clusters\[1\]: got "test\/team-b\/cluster"; expected a cluster whose construct ID differs from clusters\[0\]'s \("cluster"\)/);
     });
     test("an unknown install method", () => {
-      expect(() => build({ sensorInstall: "addon" as AksSensorInstall })).toThrow(/sensorInstall: got "addon"; expected one of "securityProfile", "helm"/);
+      expect(() => build({ sensorInstall: "addon" as AksSensorInstall })).toThrow(/sensorInstall: got "addon"; expected one of securityProfile, helm \(AksSensorInstall\)/);
     });
     test("private-cluster components with the security profile", () => {
       expect(() => build({ sensorFeatures: { privateClusterPreview: true } })).toThrow(/sensorFeatures\.privateClusterPreview: got true; expected false or unset with the security-profile sensor/);

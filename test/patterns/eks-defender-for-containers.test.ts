@@ -489,13 +489,14 @@ describe("EksDefenderForContainers", () => {
         "[test/eks] oidcProviderOptions: got a value with oidcProviderArn; expected it unset, since it applies to the provider the pattern creates.",
       ],
       ["empty clusters", { clusters: [] }, "[test/eks] clusters: got []; expected at least one EKS cluster."],
-      ["a cluster twice", { clusters: [EksDefenderCluster.fromName("app"), EksDefenderCluster.fromName("App")] }, "[test/eks] clusters[1]: got \"App\"; expected each EKS cluster once. It is also clusters[0]."],
+      // EKS cluster names are case-sensitive (CreateCluster): "app" and "App" are two clusters.
+      ["a cluster twice", { clusters: [EksDefenderCluster.fromName("app"), EksDefenderCluster.fromName("App"), EksDefenderCluster.fromName("app")] }, "[test/eks] clusters[2]: got \"app\"; expected each EKS cluster once. It is also clusters[0]."],
       [
         "a bad cluster name",
         { clusters: [EksDefenderCluster.fromName("-app")] },
         "[test/eks] clusters[0].clusterName: got \"-app\"; expected an EKS cluster name of 1-100 letters, digits, hyphens or underscores, starting with a letter or digit.",
       ],
-      ["a plain string as cluster", { clusters: ["app" as any] }, "[test/eks] clusters[0]: got \"app\"; expected EksDefenderCluster.fromCluster(cluster) or EksDefenderCluster.fromName(name)."],
+      ["a plain string as cluster", { clusters: ["app" as any] }, "[test/eks] clusters[0]: got \"app\"; expected EksDefenderCluster.fromCluster(...) or EksDefenderCluster.fromName(...)."],
       ["a bad cluster region", { clusters: [EksDefenderCluster.fromName("app", { region: "mars-1" })] }, "[test/eks] clusters[0].region: got \"mars-1\"; expected an AWS region name such as us-east-1 or eu-west-1."],
     ])("%s", (_name, props, message) => {
       expect(construct(props)).toThrow(message);
@@ -514,7 +515,7 @@ describe("EksDefenderForContainers", () => {
 
     test("an EksCluster passed without EksDefenderCluster", () => {
       expect(construct({}, (stack) => [appCluster(stack, "app") as any])).toThrow(
-        '[test/eks] clusters[0]: got "EksCluster"; expected EksDefenderCluster.fromCluster(cluster) or EksDefenderCluster.fromName(name).',
+        '[test/eks] clusters[0]: got construct EksCluster at test/app; expected EksDefenderCluster.fromCluster(...) or EksDefenderCluster.fromName(...).',
       );
     });
 

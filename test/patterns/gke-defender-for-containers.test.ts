@@ -394,7 +394,7 @@ describe("GkeDefenderForContainers", () => {
 
     test("clusters: each a GkeCluster with a valid name and location", () => {
       expect(attempt({ clusters: [{ name: "prod-gke", location: "europe-west1" } as any] })).toThrow(
-        '[test/gke] clusters[0]: got {"name":"prod-gke","location":"europe-west1"}; expected GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...).',
+        '[test/gke] clusters[0]: got {"name":"prod-gke","location":"europe-west1"}; expected GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromContainerCluster(...) or GkeDefenderCluster.fromName(...).',
       );
       expect(attempt({ clusters: [GkeCluster.fromName({ name: "Prod_GKE", location: "europe-west1" })] })).toThrow(
         '[test/gke] clusters[0].name: got "Prod_GKE"; expected a GKE cluster name of 1-40 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',

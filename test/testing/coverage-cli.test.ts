@@ -1,11 +1,12 @@
 import { spawnSync } from "child_process";
-import { readFileSync } from "fs";
+import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { CoverageExitCode, main, USAGE } from "../../lib/testing/coverage-cli";
 import { writeCdktfOut } from "../util";
 import { FIXTURE_MARKDOWN, FIXTURE_STACKS, gkeStack } from "./fixtures";
 
 const ROOT = join(__dirname, "..", "..");
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Runs `main` and captures what it writes. */
 function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
@@ -76,6 +77,44 @@ describe("defender-coverage command", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no cdktf output found; expected manifest\.json or stacks\/<name>\/cdk\.tf\.json/);
     expect(run("--help")).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+  });
+
+  describe("every error names the file (issue 16)", () => {
+    test("a cdk.tf.json holding null is an error, not a crash", () => {
+      const dir = writeCdktfOut({ broken: {} });
+      writeFileSync(join(dir, "stacks", "broken", "cdk.tf.json"), "null");
+      expect(run(dir)).toEqual({ code: 2, stdout: "", stderr: `defender-coverage: ${join(dir, "stacks", "broken", "cdk.tf.json")}: got null; expected a synthesized stack (a JSON object).\n` });
+    });
+
+    test("a cdk.tf.json that is not JSON names the file", () => {
+      const dir = writeCdktfOut({ broken: {} });
+      writeFileSync(join(dir, "stacks", "broken", "cdk.tf.json"), "{");
+      expect(run(dir).stderr).toMatch(new RegExp(`^defender-coverage: ${escape(join(dir, "stacks", "broken", "cdk.tf.json"))}: expected a synthesized stack \\(a JSON object\\): `));
+    });
+
+    test("a stack the manifest lists but whose file is missing is an error", () => {
+      const dir = writeCdktfOut({ gke: gkeStack, gone: {} });
+      rmSync(join(dir, "stacks", "gone"), { recursive: true });
+      expect(run(dir)).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `defender-coverage: ${join(dir, "stacks", "gone", "cdk.tf.json")}: stack gone is listed in ${join(dir, "manifest.json")} but its file is missing (run cdktf synth again).\n`,
+      });
+    });
+
+    test("a manifest that is not JSON names the file", () => {
+      const dir = writeCdktfOut({ gke: gkeStack });
+      writeFileSync(join(dir, "manifest.json"), "[]");
+      expect(run(dir).stderr).toBe(`defender-coverage: ${join(dir, "manifest.json")}: got a list; expected a cdktf manifest (a JSON object with stacks).\n`);
+    });
+
+    test("nothing to check is an error under --fail-on-gaps", () => {
+      const empty = writeCdktfOut({ other: { resource: { null_resource: { x: {} } } } });
+      expect(run(empty).code).toBe(CoverageExitCode.OK);
+      const gated = run(empty, "--fail-on-gaps");
+      expect(gated.code).toBe(CoverageExitCode.GAPS);
+      expect(gated.stderr).toBe(`defender-coverage: ${empty}: nothing to check (no cluster and no Azure stack); expected at least one with --fail-on-gaps.\n`);
+    });
   });
 
   test("runs as a script (the package bin) with its exit code", () => {

@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformResourceConfig, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { checkPropsBeforeSuper } from "../../core/check-props";
 
 /**
  * Version constraint of the azure/azapi provider the binding is written against. `sensitive_body`
@@ -44,6 +45,7 @@ export class AzapiProvider extends TerraformProvider {
   private _alias?: string;
 
   constructor(scope: Construct, id: string, props: AzapiProviderProps = {}) {
+    checkPropsBeforeSuper(scope, id, props, "AzapiProviderProps");
     super(scope, id, {
       terraformResourceType: AzapiProvider.tfResourceType,
       terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },

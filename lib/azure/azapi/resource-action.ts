@@ -1,6 +1,7 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
 import { azapiResourceConfig, simpleHclAttributes } from "./provider";
+import { checkPropsBeforeSuper } from "../../core/check-props";
 
 /** Props of {@link AzapiResourceAction} (the `azapi_resource_action` arguments this library uses). */
 export interface AzapiResourceActionProps extends Omit<TerraformResourceConfig, "terraformResourceType" | "terraformGeneratorMetadata"> {
@@ -45,6 +46,7 @@ export class AzapiResourceAction extends TerraformResource {
   private readonly props: AzapiResourceActionProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceActionProps) {
+    checkPropsBeforeSuper(scope, id, props, "AzapiResourceActionProps");
     super(scope, id, azapiResourceConfig(AzapiResourceAction.tfResourceType, props));
     this.props = props;
   }

@@ -1,6 +1,7 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
 import { azapiResourceConfig, simpleHclAttributes } from "./provider";
+import { checkPropsBeforeSuper } from "../../core/check-props";
 
 /** Managed identity of an ARM resource. */
 export interface AzapiIdentity {
@@ -70,6 +71,7 @@ export class AzapiResource extends TerraformResource {
   private readonly props: AzapiResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceProps) {
+    checkPropsBeforeSuper(scope, id, props, "AzapiResourceProps");
     super(scope, id, azapiResourceConfig(AzapiResource.tfResourceType, props));
     this.props = props;
   }

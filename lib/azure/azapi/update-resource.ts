@@ -1,6 +1,7 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
 import { azapiResourceConfig, simpleHclAttributes } from "./provider";
+import { checkPropsBeforeSuper } from "../../core/check-props";
 
 /** Props of {@link AzapiUpdateResource} (the `azapi_update_resource` arguments this library uses). */
 export interface AzapiUpdateResourceProps extends Omit<TerraformResourceConfig, "terraformResourceType" | "terraformGeneratorMetadata"> {
@@ -28,6 +29,7 @@ export class AzapiUpdateResource extends TerraformResource {
   private readonly props: AzapiUpdateResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiUpdateResourceProps) {
+    checkPropsBeforeSuper(scope, id, props, "AzapiUpdateResourceProps");
     super(scope, id, azapiResourceConfig(AzapiUpdateResource.tfResourceType, props));
     this.props = props;
   }

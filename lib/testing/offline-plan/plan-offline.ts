@@ -108,8 +108,11 @@ export function readStacks(outdir: string, only?: readonly string[]): StackInput
       `${manifestFile}: no stack named ${unknown.join(", ")} (stacks: ${Object.keys(entries).join(", ") || "none"})`,
     );
   }
+  // An empty manifest planned "successfully" would pass a CI gate that checked nothing.
+  if (names.length === 0) throw new OfflinePlanInputError(`${manifestFile}: no stacks to plan (expected at least one stack in "stacks")`);
   return names.map((name) => {
     const entry = entries[name];
+    if (typeof entry !== "object" || entry === null) throw new OfflinePlanInputError(`${manifestFile}: stacks["${name}"]: got ${entry === null ? "null" : typeof entry}; expected a stack entry object`);
     const file = path.join(outdir, entry.synthesizedStackPath ?? path.join("stacks", name, "cdk.tf.json"));
     const config = readJson(file, `stack "${name}"`);
     if (typeof config !== "object" || config === null || Array.isArray(config)) {

@@ -1,3 +1,5 @@
+import { closestMatch } from "../../core/suggest";
+
 /** The rule a structural check applies; each one mirrors an error Terraform itself reports. */
 export type TerraformCheckRule =
   /** The document's shape: top-level keys, block labels, JSON value kinds. */
@@ -50,33 +52,7 @@ export function formatDiagnostics(diagnostics: readonly TerraformCheckDiagnostic
 
 /** The candidate closest to `name` by edit distance, when it is close enough to be a likely typo. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    const d = editDistance(name, candidate, bestDistance);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once every path exceeds it. */
-function editDistance(a: string, b: string, limit: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length];
+  return closestMatch(name, candidates, Math.max(2, Math.floor(name.length / 3)));
 }
 
 /** ` Did you mean "x"?` when a close candidate exists, else "". */

@@ -211,6 +211,19 @@ describe("defender-plan-offline", () => {
     expect(r.stderr).toMatch(/manifest\.json: cdktf manifest is not valid JSON/);
   });
 
+  test("a manifest without stacks, or with a null entry, is exit 2 naming manifest.json (nothing planned is not a pass)", async () => {
+    const dir = path.join(root, "empty-manifest");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ version: "0.21.0", stacks: {} }));
+    let r = await cli(["--out", dir]);
+    expect(r.code).toBe(PlanOfflineExitCode.USAGE);
+    expect(r.stderr).toBe(`defender-plan-offline: ${path.join(dir, "manifest.json")}: no stacks to plan (expected at least one stack in "stacks")\n`);
+    fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ version: "0.21.0", stacks: { a: null } }));
+    r = await cli(["--out", dir]);
+    expect(r.code).toBe(PlanOfflineExitCode.USAGE);
+    expect(r.stderr).toBe(`defender-plan-offline: ${path.join(dir, "manifest.json")}: stacks["a"]: got null; expected a stack entry object\n`);
+  });
+
   test("a stack file that is missing or not JSON is exit 2 naming the file", async () => {
     const outdir = writeOutdir(path.join(root, "bad-stack"), { a: STACKS.valid, b: STACKS.valid });
     fs.rmSync(path.join(outdir, "stacks", "a", "cdk.tf.json"));
