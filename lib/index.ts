@@ -1,6 +1,7 @@
-// Package root: the catalog and validation helpers, every per-cloud entry point, and the patterns.
-// Importing the root loads every provider this package uses; import `<package>/azure` (etc.) to
-// load one cloud only.
+// Package root: every per-cloud entry point, the patterns, the estate and the checks.
+// Importing the root loads the aws, azurerm and google providers (checked first, for a clear error);
+// import `<package>/azure`, `/aws` or `/gcp` to load one cloud only.
+import "./root-providers";
 export * from "./core";
 export * from "./azure";
 export * from "./aws";

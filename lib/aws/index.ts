@@ -5,5 +5,14 @@ export * from "./defender-for-containers-aws-roles";
 export * from "./eks-agentless-discovery-access";
 export * from "./eks-cluster-settings";
 
+// The EKS pattern: loads the helm provider (and, in CONFIG_MAP mode, kubernetes) when it is created.
+export * from "../patterns/connector-pattern-props";
+export * from "../patterns/eks-defender-cluster";
+export * from "../patterns/eks-defender-for-containers";
+
+// The connector lives in Azure through azapi (a binding in this package, no provider package needed).
+export { AzapiProvider } from "../azure/azapi/provider";
+export type { AzapiProviderProps } from "../azure/azapi/provider";
+
 // The catalog and validation helpers, so users of this entry point need not import the package root.
 export * from "../core";

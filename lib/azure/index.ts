@@ -24,5 +24,10 @@ export * from "./arc-defender-sensor";
 export * from "./arc-policy-extension";
 export * from "./aks-agentless-discovery";
 
+// The AKS and Arc patterns need azurerm only, so they are part of this entry point.
+export * from "../patterns/defender-pattern-props";
+export * from "../patterns/aks-defender-for-containers";
+export * from "../patterns/arc-defender-for-containers";
+
 // The catalog and validation helpers, so users of this entry point need not import the package root.
 export * from "../core";

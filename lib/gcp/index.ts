@@ -3,5 +3,14 @@ export * from "./defender-workload-identity";
 export * from "./defender-for-containers-gcp-service-accounts";
 export * from "./gke-cluster-settings";
 
+// The GKE pattern: loads the helm provider when it is created.
+export * from "../patterns/connector-pattern-props";
+export * from "../patterns/gke-cluster";
+export * from "../patterns/gke-defender-for-containers";
+
+// The connector lives in Azure through azapi (a binding in this package, no provider package needed).
+export { AzapiProvider } from "../azure/azapi/provider";
+export type { AzapiProviderProps } from "../azure/azapi/provider";
+
 // The catalog and validation helpers, so users of this entry point need not import the package root.
 export * from "../core";

@@ -1,4 +1,4 @@
-import { Release } from "@cdktf/provider-helm/lib/release";
+import type { Release } from "@cdktf/provider-helm/lib/release";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { validateSecretReference } from "../core/formats";
@@ -19,6 +19,7 @@ import { validateGcpLocation, validateGcpProjectId, validateGkeClusterName } fro
 import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateGuid, validatePattern } from "../core/validation";
 import { mergeValues, setValuePath, stableValuesDocument, ValueTree } from "../core/values";
+import { newHelmRelease } from "./private/lazy-helm";
 import { SensorCluster, SensorDistribution, SensorInfrastructure } from "./sensor-cluster";
 
 /**
@@ -132,7 +133,7 @@ export class HelmDefenderSensor extends Construct {
     }
     this.values = values;
 
-    this.release = new Release(this, "release", {
+    this.release = newHelmRelease(this, "release", {
       name: releaseName,
       repository,
       chart: SensorChart.CHART,
@@ -145,7 +146,7 @@ export class HelmDefenderSensor extends Construct {
       values: [stableValuesDocument(values)],
       setSensitive: this.workspaceSettings(props),
       provider: props.provider,
-    });
+    }, "HelmDefenderSensor (the sensor's Helm release)");
   }
 
   private resolveVersion(props: HelmDefenderSensorProps): string | undefined {

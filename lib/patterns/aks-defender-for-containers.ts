@@ -1,12 +1,10 @@
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
 import { Construct } from "constructs";
 import { invalidValue } from "../core/errors";
-import {
-  AksAgentlessDiscovery,
-  AksDefenderSensor,
-  AksPolicyAddon,
-  TargetClusters,
-} from "../azure";
+import { AksAgentlessDiscovery } from "../azure/aks-agentless-discovery";
+import { AksDefenderSensor } from "../azure/aks-defender-sensor";
+import { AksPolicyAddon } from "../azure/aks-policy-addon";
+import { TargetClusters } from "../azure/dine-policy-assignment";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
 

@@ -1,10 +1,7 @@
 import { Construct } from "constructs";
-import {
-  ArcDefenderSensor,
-  ArcPolicyExtension,
-  ArcReleaseTrain,
-  TargetClusters,
-} from "../azure";
+import { ArcDefenderSensor, ArcReleaseTrain } from "../azure/arc-defender-sensor";
+import { ArcPolicyExtension } from "../azure/arc-policy-extension";
+import { TargetClusters } from "../azure/dine-policy-assignment";
 import { FleetKey } from "../core/cluster-fleet";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";

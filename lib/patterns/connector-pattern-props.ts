@@ -1,5 +1,5 @@
 import { TerraformProvider } from "cdktf";
-import { HelmDefenderSensorProps } from "../kubernetes";
+import { HelmDefenderSensorProps } from "../kubernetes/helm-defender-sensor";
 
 // Props shared by the multicloud patterns (GKE, EKS): the Azure security connector, the
 // capabilities it turns on and the Helm sensor. The Azure-only patterns use DefenderPatternProps.

@@ -1,5 +1,6 @@
 import { TerraformProvider } from "cdktf";
-import { DefenderForContainersPlan, DefenderForContainersPlanProps, DefenderWorkspaceProps } from "../azure";
+import { DefenderForContainersPlan, DefenderForContainersPlanProps } from "../azure/defender-for-containers-plan";
+import { DefenderWorkspaceProps } from "../azure/defender-workspace";
 import { PolicyScopeType } from "../core/policy-scope";
 
 /** Props every environment pattern shares: the plan, the workspace and the policy path. */

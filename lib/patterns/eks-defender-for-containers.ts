@@ -1,6 +1,6 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
-import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { Annotations, dependable, Fn, ref, TerraformDataSource, TerraformIterator, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DefenderForContainersAwsRoles, DefenderForContainersAwsRolesProps } from "../aws/defender-for-containers-aws-roles";
@@ -15,6 +15,7 @@ import { DefenderValidationError, invalidValue } from "../core/errors";
 import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateGuid, validateNonEmptyUnique } from "../core/validation";
 import { HelmDefenderSensor, HelmDefenderSensorProps } from "../kubernetes/helm-defender-sensor";
+import { newHelmProvider } from "../kubernetes/private/lazy-helm";
 import { SensorCluster } from "../kubernetes/sensor-cluster";
 import { EksDefenderCluster } from "./eks-defender-cluster";
 import { checkProviderType, useProvider } from "./private/providers";
@@ -431,14 +432,14 @@ export class EksDefenderForContainers extends Construct {
     const cluster = c.source.cluster;
     const host = cluster ? cluster.endpoint : instanceAttribute(this.existingClusters!, c.name, "endpoint");
     const ca = cluster ? cluster.certificateAuthority.get(0).data : instanceAttribute(this.existingClusters!, c.name, "certificate_authority[0].data");
-    return new HelmProvider(this, `helm-${c.name}`, {
+    return newHelmProvider(this, `helm-${c.name}`, {
       alias: `${aliasPrefix(this.node.id)}-${c.name}`,
       kubernetes: {
         host,
         clusterCaCertificate: Fn.base64decode(ca),
         token: instanceAttribute(this.clusterAuth!, c.name, "token"),
       },
-    });
+    }, "EksDefenderForContainers (a helm provider per cluster for the sensor)");
   }
 }
 

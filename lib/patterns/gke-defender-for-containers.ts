@@ -1,7 +1,6 @@
 import { DataGoogleClientConfig } from "@cdktf/provider-google/lib/data-google-client-config";
 import { DataGoogleContainerCluster } from "@cdktf/provider-google/lib/data-google-container-cluster";
 import { ProjectIamAuditConfig } from "@cdktf/provider-google/lib/project-iam-audit-config";
-import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { dependable, Fn, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { GcpSecurityConnector, GcpSecurityConnectorProps } from "../azure/gcp-security-connector";
@@ -12,7 +11,9 @@ import { isUnresolved, validateGuid, validateNonEmptyUnique, validatePattern } f
 import { DefenderForContainersGcpServiceAccounts, DefenderForContainersGcpServiceAccountsProps } from "../gcp/defender-for-containers-gcp-service-accounts";
 import { DefenderWorkloadIdentity, DefenderWorkloadIdentityProps } from "../gcp/defender-workload-identity";
 import { allowDefenderGkeApiServerAccess } from "../gcp/gke-cluster-settings";
-import { HelmDefenderSensor, SensorCluster } from "../kubernetes";
+import { HelmDefenderSensor } from "../kubernetes/helm-defender-sensor";
+import { SensorCluster } from "../kubernetes/sensor-cluster";
+import { newHelmProvider } from "../kubernetes/private/lazy-helm";
 import { ConnectorPatternProps } from "./connector-pattern-props";
 import { GkeCluster } from "./gke-cluster";
 import { checkClusterKeys, checkSensorAutoProvisioning, helmProviderAlias, installSensor, KeyedCluster, validateClusterKey } from "./private/helm-sensors";
@@ -229,10 +230,10 @@ export class GkeDefenderForContainers extends Construct {
             endpoint = data.endpoint;
             caCertificate = data.masterAuth.get(0).clusterCaCertificate;
           }
-          provider = new HelmProvider(this, `helm-${key}`, {
+          provider = newHelmProvider(this, `helm-${key}`, {
             alias: helmProviderAlias(this, key),
             kubernetes: { host: `https://${endpoint}`, token: clientConfig.accessToken, clusterCaCertificate: Fn.base64decode(caCertificate) },
-          });
+          }, "GkeDefenderForContainers (a helm provider per cluster for the sensor)");
         }
         helmProviders[key] = provider;
         const sensorCluster = SensorCluster.gke({ projectId: this.projectId, location: cluster.location, clusterName: cluster.name });

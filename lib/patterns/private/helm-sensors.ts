@@ -3,7 +3,8 @@ import { Construct } from "constructs";
 import { SecurityConnector } from "../../azure/security-connector";
 import { DefenderValidationError, invalidValue } from "../../core/errors";
 import { isUnresolved, validatePattern } from "../../core/validation";
-import { HelmDefenderSensor, SensorCluster } from "../../kubernetes";
+import { HelmDefenderSensor } from "../../kubernetes/helm-defender-sensor";
+import { SensorCluster } from "../../kubernetes/sensor-cluster";
 import { ConnectorPatternProps } from "../connector-pattern-props";
 
 // Shared by the multicloud patterns (GKE, EKS): cluster keys, the sensor per cluster and the

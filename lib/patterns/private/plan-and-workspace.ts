@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { DefenderForContainersPlan, DefenderWorkspace } from "../../azure";
+import { DefenderForContainersPlan } from "../../azure/defender-for-containers-plan";
+import { DefenderWorkspace } from "../../azure/defender-workspace";
 import { DefenderValidationError } from "../../core/errors";
 import { DefenderPatternProps } from "../defender-pattern-props";
 
