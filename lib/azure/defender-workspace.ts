@@ -7,6 +7,7 @@ import { setPreventDestroy } from "../core/lifecycle";
 import { defaultWorkspaceLocationCode, normalizeRegion, validateAzureRegion } from "../core/region";
 import { GUID_FORM, isGuid, isUnresolved, validateIntegerInRange, validatePattern } from "../core/validation";
 import { DEFAULT_WORKSPACE_LOCATION_CODES } from "../core/catalog/regions";
+import { DefenderArgumentError } from "../core/errors";
 
 /** Props of {@link DefenderWorkspace}. */
 export interface DefenderWorkspaceProps {
@@ -80,15 +81,15 @@ export class DefenderWorkspace extends Construct {
    * The resource group, workspace name and ID Defender's built-in policies (64def556…, 708b60a6…)
    * use when no custom workspace is assigned: `DefaultWorkspace-<subscriptionId>-<code>` in
    * `DefaultResourceGroup-<code>`. Useful to reference or import the workspace Defender already made.
-   * @throws Error when the subscription is not a GUID or the policy has no code for the region.
+   * @throws DefenderArgumentError when the subscription is not a GUID or the policy has no code for the region.
    */
   public static defaultWorkspaceName(subscriptionId: string, region: string): DefaultWorkspaceName {
     if (!isGuid(subscriptionId)) {
-      throw new Error(`DefenderWorkspace.defaultWorkspaceName: subscriptionId: got ${JSON.stringify(subscriptionId)}; expected ${GUID_FORM}.`);
+      throw new DefenderArgumentError(`DefenderWorkspace.defaultWorkspaceName: subscriptionId: got ${JSON.stringify(subscriptionId)}; expected ${GUID_FORM}.`);
     }
     const locationCode = defaultWorkspaceLocationCode(region);
     if (!locationCode) {
-      throw new Error(
+      throw new DefenderArgumentError(
         `DefenderWorkspace.defaultWorkspaceName: region: got ${JSON.stringify(region)}; expected one of the regions Defender's policy names default workspaces for: ${Object.keys(DEFAULT_WORKSPACE_LOCATION_CODES).join(", ")}.`,
       );
     }

@@ -21,6 +21,7 @@ import {
   SynthesizedConfig,
   SynthesizedResource,
 } from "../checks/synthesized-config";
+import { DefenderTestingError } from "../core/errors";
 
 /** Where a cluster runs. */
 export enum ClusterKind {
@@ -153,7 +154,7 @@ export function readSynthesizedStacks(dir: string): Record<string, TerraformJson
   }
   const stacksDir = join(outdir, "stacks");
   if (!existsSync(stacksDir) || !statSync(stacksDir).isDirectory()) {
-    throw new Error(`${dir}: no cdktf output found; expected manifest.json or stacks/<name>/cdk.tf.json (run cdktf synth first).`);
+    throw new DefenderTestingError(`${dir}: no cdktf output found; expected manifest.json or stacks/<name>/cdk.tf.json (run cdktf synth first).`);
   }
   for (const name of readdirSync(stacksDir).sort()) {
     const path = join(stacksDir, name, "cdk.tf.json");

@@ -56,7 +56,7 @@ describe("bad-input matrix", () => {
     if (typeof badInput.message === "string") expect(message).toBe(badInput.message);
     else expect(message).toMatch(badInput.message);
     // A library error, not a TypeError or a cdktf internal failure.
-    expect((error as Error).constructor.name).toMatch(/^(DefenderValidationError|Error|EstateDescriptionError)$/);
+    expect((error as Error).constructor.name).toMatch(/^(DefenderValidationError|DefenderArgumentError|EstateDescriptionError)$/);
     if (error instanceof DefenderValidationError) expect(message.startsWith(`[${error.constructPath}] `)).toBe(true);
     expect(message).toMatch(/got .*expected /s);
   });

@@ -9,6 +9,7 @@
  *  - DEFENDER_NETWORK: learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-network-access (2026)
  *  - ARC_*: `articles/azure-arc/kubernetes/includes/network-requirements-azure-{cloud,government,china}.md`
  */
+import { DefenderArgumentError } from "../errors";
 
 /** An Azure cloud (the names azapi's `environment` and the Azure CLI use). */
 export enum AzureCloud {
@@ -216,11 +217,11 @@ const COMPONENTS = Object.values(EgressComponent) as string[];
  */
 export function defenderEgressRules(cloud: AzureCloud, components: readonly EgressComponent[] = Object.values(EgressComponent)): EgressRule[] {
   if (!CLOUDS.includes(cloud)) {
-    throw new Error(`defenderEgressRules: cloud: got ${JSON.stringify(cloud)}; expected one of ${CLOUDS.join(", ")}.`);
+    throw new DefenderArgumentError(`defenderEgressRules: cloud: got ${JSON.stringify(cloud)}; expected one of ${CLOUDS.join(", ")}.`);
   }
   const unknown = components.find((c) => !COMPONENTS.includes(c));
   if (unknown !== undefined) {
-    throw new Error(`defenderEgressRules: components: got ${JSON.stringify(unknown)}; expected any of ${COMPONENTS.join(", ")}.`);
+    throw new DefenderArgumentError(`defenderEgressRules: components: got ${JSON.stringify(unknown)}; expected any of ${COMPONENTS.join(", ")}.`);
   }
   return DEFENDER_EGRESS_RULES.filter((rule) => rule.clouds.includes(cloud) && components.includes(rule.component));
 }
@@ -238,7 +239,7 @@ export function hasRegionPlaceholder(rule: EgressRule): boolean {
 export function expandEgressRules(rules: readonly EgressRule[], regions: readonly string[]): EgressRule[] {
   const placeholders = rules.filter(hasRegionPlaceholder);
   if (placeholders.length > 0 && regions.length === 0) {
-    throw new Error(
+    throw new DefenderArgumentError(
       `expandEgressRules: regions: got []; expected at least one Azure region, since ${placeholders.map((r) => r.fqdn).join(", ")} depend on the cluster's region.`,
     );
   }
