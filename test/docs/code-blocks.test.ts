@@ -1,0 +1,131 @@
+/**
+ * Every ```ts block of README.md and docs/*.md is a complete program: written to a directory of its own
+ * (one file per block), type-checked as ONE TypeScript program with the package's name mapped to lib/
+ * (as a user's app imports it), and — when it exports a TerraformStack class or builds an App —
+ * synthesized and judged by the Terraform checks of lib/testing. The jsii-rosetta idea, without jsii.
+ *
+ * A block whose fence says `title=<name>.ts` is written under that name, so other blocks can import it
+ * (`import { QuickstartStack } from "./quickstart-stack"`).
+ */
+import { App, TerraformStack, Testing } from "cdktf";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { join } from "path";
+import * as ts from "typescript";
+import { assertTerraformChecks } from "../../lib/testing";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { fences } = require("./markdownlint-rules.cjs") as { fences: (lines: string[]) => { start: number; end?: number; info: string }[] };
+
+const ROOT = join(__dirname, "..", "..");
+const SNIPPETS = join(ROOT, ".docs-snippets");
+
+export interface CodeBlock {
+  readonly page: string;
+  /** 1-based line of the block's first code line in the page. */
+  readonly line: number;
+  readonly code: string;
+  readonly file: string;
+}
+
+export function docPages(): string[] {
+  const docs = readdirSync(join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => `docs/${f}`);
+  return ["README.md", ...docs];
+}
+
+export function tsBlocks(page: string): CodeBlock[] {
+  const lines = readFileSync(join(ROOT, page), "utf8").split("\n");
+  return fences(lines)
+    .filter((b) => /^(ts|typescript)\b/.test(b.info) && b.end !== undefined)
+    .map((b) => {
+      const title = /\btitle=([\w.-]+\.ts)\b/.exec(b.info)?.[1];
+      const file = title ?? `${page.replace(/[^A-Za-z0-9]+/g, "_")}_L${b.start}.ts`;
+      return { page, line: b.start + 1, code: lines.slice(b.start, b.end! - 1).join("\n") + "\n", file };
+    });
+}
+
+const BLOCKS = docPages().flatMap(tsBlocks);
+const STACK_CLASS = /^export class (\w+) extends TerraformStack\b/m;
+const BUILDS_APP = /\bnew App\(/;
+
+beforeAll(() => {
+  rmSync(SNIPPETS, { recursive: true, force: true });
+  mkdirSync(SNIPPETS, { recursive: true });
+  for (const block of BLOCKS) writeFileSync(join(SNIPPETS, block.file), block.code);
+});
+afterAll(() => rmSync(SNIPPETS, { recursive: true, force: true }));
+
+describe("code blocks in README.md and docs/", () => {
+  test("there are ts blocks to check, and each has its own file name", () => {
+    expect(BLOCKS.length).toBeGreaterThan(10);
+    const names = BLOCKS.map((b) => b.file);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  test("every ts block is a module with its own imports (a complete snippet, not a fragment)", () => {
+    const fragments = BLOCKS.filter((b) => !/^import /m.test(b.code)).map((b) => `${b.page}:${b.line}`);
+    expect(fragments).toEqual([]);
+  });
+
+  test("every ts block type-checks against the package (one program over all blocks)", () => {
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.CommonJS,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      isolatedModules: true,
+      types: ["node", "jest"],
+      typeRoots: [join(ROOT, "node_modules", "@types")],
+      baseUrl: ROOT,
+      paths: { "cdktf-defender-for-containers": ["lib/index.ts"], "cdktf-defender-for-containers/*": ["lib/*/index.ts"] },
+    };
+    const program = ts.createProgram(
+      BLOCKS.map((b) => join(SNIPPETS, b.file)),
+      options,
+    );
+    const byFile = new Map(BLOCKS.map((b) => [join(SNIPPETS, b.file), b]));
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file && byFile.has(d.file.fileName))
+      .map((d) => {
+        const block = byFile.get(d.file!.fileName)!;
+        const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+        return `${block.page}:${block.line + line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+      });
+    expect(problems).toEqual([]);
+  });
+
+  const runnable = BLOCKS.filter((b) => STACK_CLASS.test(b.code) || BUILDS_APP.test(b.code));
+  test.each(runnable.map((b) => [`${b.page}:${b.line}`, b] as const))("%s synthesizes and passes the Terraform checks", (_where, block) => {
+    const outdir = join(SNIPPETS, `${block.file}.out`);
+    const previous = process.env.CDKTF_OUTDIR;
+    process.env.CDKTF_OUTDIR = outdir;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(SNIPPETS, block.file)) as Record<string, unknown>;
+      const stackClass = STACK_CLASS.exec(block.code)?.[1];
+      if (stackClass) {
+        const Stack = mod[stackClass] as new (scope: App, id: string) => TerraformStack;
+        const stack = new Stack(Testing.app(), "docs");
+        assertTerraformChecks(JSON.parse(Testing.synth(stack)), `${block.page}:${block.line}`);
+      }
+      if (BUILDS_APP.test(block.code) && !stackClass) {
+        const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
+        expect(Object.keys(manifest.stacks).length).toBeGreaterThan(0);
+        for (const [name, stack] of Object.entries(manifest.stacks)) {
+          const file = join(outdir, stack.synthesizedStackPath);
+          expect(existsSync(file)).toBe(true);
+          assertTerraformChecks(JSON.parse(readFileSync(file, "utf8")), `${block.page}:${block.line} ${name}`);
+        }
+      }
+    } finally {
+      if (previous === undefined) delete process.env.CDKTF_OUTDIR;
+      else process.env.CDKTF_OUTDIR = previous;
+    }
+  });
+});
