@@ -8,10 +8,12 @@
  * (`import { QuickstartStack } from "./quickstart-stack"`).
  */
 import { App, TerraformStack, Testing } from "cdktf";
+import { DefenderTestingError } from "../../lib/core/errors";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as ts from "typescript";
-import { assertTerraformChecks } from "../../lib/testing";
+import { assertTerraformChecks, planOffline } from "../../lib/testing";
+import { findExecutable } from "../../lib/testing/offline-plan/plan-offline";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { fences } = require("./markdownlint-rules.cjs") as { fences: (lines: string[]) => { start: number; end?: number; info: string }[] };
@@ -128,4 +130,35 @@ describe("code blocks in README.md and docs/", () => {
       else process.env.CDKTF_OUTDIR = previous;
     }
   });
+
+  test("the Quickstart block is examples/quickstart/quickstart-stack.ts and main.ts, as shipped", () => {
+    const block = (file: string) => BLOCKS.find((b) => b.page === "README.md" && b.file === file)?.code;
+    expect(block("quickstart-stack.ts")).toBe(readFileSync(join(ROOT, "examples", "quickstart", "quickstart-stack.ts"), "utf8"));
+    expect(block("main.ts")).toBe(readFileSync(join(ROOT, "examples", "quickstart", "main.ts"), "utf8"));
+  });
+
+  // Terraform is the judge: real terraform init, validate and plan of every stack the docs' runnable
+  // blocks write, offline (see test/hardening/terraform-in-the-loop.test.ts for the same on the examples).
+  const terraform = findExecutable(process.env.TERRAFORM_BINARY_NAME ?? "terraform");
+  const skip = !terraform && process.env.DEFENDER_ALLOW_NO_TERRAFORM === "1";
+  (skip ? test.skip : test)(
+    "the stacks of the runnable blocks pass terraform init, validate and plan offline",
+    async () => {
+      if (!terraform) throw new DefenderTestingError("terraform is not on PATH: install Terraform >= 1.5, or set DEFENDER_ALLOW_NO_TERRAFORM=1 to skip this check");
+      const outdir = join(SNIPPETS, "plan.out");
+      const app = new App({ outdir });
+      const classBlocks = runnable.filter((b) => STACK_CLASS.test(b.code));
+      for (const block of classBlocks) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const Stack = (require(join(SNIPPETS, block.file)) as Record<string, new (scope: App, id: string) => TerraformStack>)[STACK_CLASS.exec(block.code)![1]];
+        new Stack(app, block.file.replace(/\.ts$/, "").replace(/[^A-Za-z0-9-]/g, "-"));
+      }
+      app.synth();
+      const outdirs = [outdir, ...runnable.filter((b) => !STACK_CLASS.test(b.code)).map((b) => join(SNIPPETS, `${b.file}.out`))];
+      const results = (await Promise.all(outdirs.map((dir) => planOffline({ outdir: dir, terraformBinary: terraform })))).flat();
+      expect(results.length).toBeGreaterThanOrEqual(classBlocks.length);
+      expect(results.filter((r) => !r.ok).map((r) => `${r.stack}:\n${r.diagnostics.join("\n")}`)).toEqual([]);
+    },
+    120_000,
+  );
 });
