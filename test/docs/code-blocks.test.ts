@@ -9,45 +9,14 @@
  */
 import { App, TerraformStack, Testing } from "cdktf";
 import { DefenderTestingError } from "../../lib/core/errors";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as ts from "typescript";
 import { assertTerraformChecks, planOffline } from "../../lib/testing";
+import { docPages, ROOT, tsBlocks } from "./pages";
 import { findExecutable } from "../../lib/testing/offline-plan/plan-offline";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { fences } = require("./markdownlint-rules.cjs") as { fences: (lines: string[]) => { start: number; end?: number; info: string }[] };
-
-const ROOT = join(__dirname, "..", "..");
 const SNIPPETS = join(ROOT, ".docs-snippets");
-
-export interface CodeBlock {
-  readonly page: string;
-  /** 1-based line of the block's first code line in the page. */
-  readonly line: number;
-  readonly code: string;
-  readonly file: string;
-}
-
-export function docPages(): string[] {
-  const docs = readdirSync(join(ROOT, "docs"))
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .map((f) => `docs/${f}`);
-  return ["README.md", ...docs];
-}
-
-export function tsBlocks(page: string): CodeBlock[] {
-  const lines = readFileSync(join(ROOT, page), "utf8").split("\n");
-  return fences(lines)
-    .filter((b) => /^(ts|typescript)\b/.test(b.info) && b.end !== undefined)
-    .map((b) => {
-      const title = /\btitle=([\w.-]+\.ts)\b/.exec(b.info)?.[1];
-      const file = title ?? `${page.replace(/[^A-Za-z0-9]+/g, "_")}_L${b.start}.ts`;
-      return { page, line: b.start + 1, code: lines.slice(b.start, b.end! - 1).join("\n") + "\n", file };
-    });
-}
-
 const BLOCKS = docPages().flatMap(tsBlocks);
 const STACK_CLASS = /^export class (\w+) extends TerraformStack\b/m;
 const BUILDS_APP = /\bnew App\(/;
