@@ -1,6 +1,7 @@
 // AWS entry point (`<package>/aws`): constructs on the aws provider. Imports aws submodules only.
 export {};
-export * from "./defender-oidc-provider";
+export { DefenderOidcProvider } from "./defender-oidc-provider";
+export type { DefenderOidcProviderProps, IDefenderOidcProvider } from "./defender-oidc-provider";
 export * from "./defender-for-containers-aws-roles";
 export * from "./eks-agentless-discovery-access";
 export * from "./eks-cluster-settings";
@@ -14,5 +15,5 @@ export * from "../patterns/eks-defender-for-containers";
 export { AzapiProvider } from "../azure/azapi/provider";
 export type { AzapiProviderProps } from "../azure/azapi/provider";
 
-// The catalog and validation helpers, so users of this entry point need not import the package root.
-export * from "../core";
+// The errors and the enums its props take (validators and the catalog are internal).
+export * from "../core/public";

@@ -12,5 +12,5 @@ export * from "../patterns/gke-defender-for-containers";
 export { AzapiProvider } from "../azure/azapi/provider";
 export type { AzapiProviderProps } from "../azure/azapi/provider";
 
-// The catalog and validation helpers, so users of this entry point need not import the package root.
-export * from "../core";
+// The errors and the enums its props take (validators and the catalog are internal).
+export * from "../core/public";

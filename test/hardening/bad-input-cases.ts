@@ -44,8 +44,6 @@ import {
   DefenderWorkspace,
   DefenderWorkspaceAssignment,
   DefenderWorkspaceAssignmentProps,
-  DinePolicyAssignment,
-  DinePolicyAssignmentProps,
   EgressComponent,
   ExportSource,
   GcpSecurityConnector,
@@ -61,6 +59,7 @@ import {
   SUPPRESSION_REFERENCE_DATE_CONTEXT_KEY,
   SuppressionReason,
 } from "../../lib/azure";
+import { DinePolicyAssignment, DinePolicyAssignmentProps } from "../../lib/azure/dine-policy-assignment";
 import { AwsPartition, BuiltInPolicies, PolicyScopeType, resolvePolicyScope } from "../../lib/core";
 import { parseEstateDescription } from "../../lib/estate";
 import {

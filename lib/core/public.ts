@@ -1,0 +1,11 @@
+// The part of core that users of every entry point need: the errors the library throws, and the enums
+// and value types that construct props take. Validators, value helpers and the Microsoft catalog are
+// internal (lib/core/index.ts): they change with the constructs and are not a promise to users.
+export { DefenderArgumentError, DefenderValidationError } from "./errors";
+export { MissingProviderError } from "./private/optional-provider";
+export { FleetKey } from "./cluster-fleet";
+export { PolicyScopeType } from "./policy-scope";
+export { AwsPartition } from "./aws-arn";
+export { AzureCloud, EgressComponent, EgressProtocol } from "./catalog/egress";
+export type { EgressRule } from "./catalog/egress";
+export { SuppressionEntityField } from "./catalog/operations";
