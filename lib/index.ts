@@ -6,7 +6,6 @@ export * from "./azure";
 export * from "./aws";
 export * from "./gcp";
 export * from "./kubernetes";
-export * from "./patterns";
 // Checks: the Aspect, its levels and the types a custom rule implements (the built-in rules are internal).
 export { CheckLevel, RuleCompliance } from "./checks/rule";
 export type { CoverageRule, CoverageRuleInfo, ResourceCoverageRule, StackCoverageRule } from "./checks/rule";
@@ -21,4 +20,3 @@ export type { EstateDescription } from "./estate/estate-schema";
 export { DefenderSubscriptionStack } from "./estate/subscription-stack";
 export { DefenderAwsAccountStack } from "./estate/aws-account-stack";
 export { DefenderGcpProjectStack } from "./estate/gcp-project-stack";
-export * from "./estate/hcp-terraform-backend";

@@ -1,9 +1,9 @@
 // Azure entry point (`<package>/azure`). Imports azurerm submodules only: loading this entry
 // must not load the aws, google, kubernetes or helm providers.
 export { DefenderForContainersPlan, PlanTier } from "./defender-for-containers-plan";
-export type { DefenderForContainersPlanProps, VmScanningExclusionTag } from "./defender-for-containers-plan";
+export type { DefenderForContainersPlanProps, DefenderPlanAttributes, IDefenderPlan } from "./defender-for-containers-plan";
 export { DefenderWorkspace } from "./defender-workspace";
-export type { DefenderWorkspaceProps } from "./defender-workspace";
+export type { DefenderWorkspaceAttributes, DefenderWorkspaceProps, IDefenderWorkspace } from "./defender-workspace";
 export * from "./aks-defender-sensor";
 export * from "./aks-policy-addon";
 // azapi: the provider only; the resource binding is internal.
@@ -29,7 +29,6 @@ export * from "./arc-policy-extension";
 export * from "./aks-agentless-discovery";
 
 // The AKS and Arc patterns need azurerm only, so they are part of this entry point.
-export * from "../patterns/defender-pattern-props";
 export * from "../patterns/aks-defender-for-containers";
 export * from "../patterns/arc-defender-for-containers";
 

@@ -41,11 +41,13 @@ export interface ArcDefenderForContainersProps extends DefenderPatternProps {
    */
   readonly releaseTrain?: ArcReleaseTrain;
   /**
+   * @deprecated Use `workspace: DefenderWorkspace.fromAttributes({ workspaceResourceId, workspaceId, primarySharedKey })`; kept until 0.2.
    * Workspace ID for the sensor's protected settings, with an existing `workspaceResourceId`.
    * @default - the created workspace's ID; none for an existing workspace
    */
   readonly workspaceId?: string;
   /**
+   * @deprecated Use `workspace` (see `workspaceId`); kept until 0.2.
    * Workspace key for the sensor's protected settings, with an existing `workspaceResourceId`.
    * @default - the created workspace's primary key; none for an existing workspace
    */
@@ -79,8 +81,8 @@ export class ArcDefenderForContainers extends AzureDefenderPattern {
       this.sensor = new ArcDefenderSensor(this, "sensor", {
         ...targets,
         workspaceResourceId: this.workspaceResourceId,
-        workspaceId: props.workspaceId ?? this.workspace?.workspaceId,
-        workspaceKey: props.workspaceKey ?? this.workspace?.primarySharedKey,
+        workspaceId: props.workspaceId ?? (this.workspace ?? props.workspace)?.workspaceId,
+        workspaceKey: props.workspaceKey ?? (this.workspace ?? props.workspace)?.primarySharedKey,
         auditLogPath: props.auditLogPath,
         plan: this.plan,
       });

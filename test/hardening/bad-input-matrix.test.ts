@@ -17,19 +17,9 @@ import { renderBadInputTable } from "./render-bad-input-table";
  * construct class exported from these entry points must appear as the `construct` of a case.
  */
 const CANNOT_REJECT_INPUT = new Set([
-  // Abstract base of AwsSecurityConnector and GcpSecurityConnector (protected constructor): its
-  // checks (resourceGroupId, location, scanIntervalHours, name, additionalOfferings) have cases
-  // through those two.
-  "SecurityConnector",
   // The azapi provider binding: its props are the provider's own settings, passed through as given.
+  // (SecurityConnector, AzapiResource, ImportBlock and RemovedBlock are internal: not exported.)
   "AzapiProvider",
-  // The azapi_resource binding: like any provider resource it writes type, parent and body as
-  // given; the constructs built on it validate before they create it.
-  "AzapiResource",
-  // Terraform `import` / `removed` blocks from lib/core (re-exported by every entry point): they take
-  // a resource construct and an ID or address that the constructs using them have already validated.
-  "ImportBlock",
-  "RemovedBlock",
 ]);
 
 /** Names of the construct classes exported from the construct entry points. */
