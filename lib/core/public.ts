@@ -2,10 +2,9 @@
 // and value types that construct props take. Validators, value helpers and the Microsoft catalog are
 // internal (lib/core/index.ts): they change with the constructs and are not a promise to users.
 export { DefenderArgumentError, DefenderValidationError } from "./errors";
-export { MissingProviderError } from "./private/optional-provider";
 export { FleetKey } from "./cluster-fleet";
 export { PolicyScopeType } from "./policy-scope";
 export { AwsPartition } from "./aws-arn";
-export { AzureCloud, EgressComponent, EgressProtocol } from "./catalog/egress";
-export type { EgressRule } from "./catalog/egress";
+// The egress catalog: the rules a firewall or proxy must allow, and a Markdown table of them.
+export { AzureCloud, defenderEgressRules, EgressComponent, EgressProtocol, egressRulesMarkdown } from "./catalog/egress";
 export { SuppressionEntityField } from "./catalog/operations";
