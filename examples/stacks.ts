@@ -11,6 +11,8 @@ import { MulticloudExampleStack } from "./multicloud/multicloud-stack";
 /** Every example, by name: adds its stack(s) to an app. main.ts synthesizes them all; the benchmarks one at a time. */
 export const EXAMPLES: Readonly<Record<string, (app: App) => void>> = {
   aks: (app) => new AksExampleStack(app, "aks"),
+  // The same subscription and cluster with the sensor Helm chart instead of the security profile.
+  "aks-helm": (app) => new AksExampleStack(app, "aks-helm", { sensorInstall: "helm" }),
   "aks-private": (app) => new AksPrivateExampleStack(app, "aks-private"),
   arc: (app) => new ArcExampleStack(app, "arc"),
   gke: (app) => new GkeExampleStack(app, "gke"),

@@ -38,7 +38,8 @@ export class EksExampleStack extends TerraformStack {
       name: `${prefix}-eks`,
       roleArn: `arn:aws:iam::${accountId}:role/${prefix}-eks-cluster`,
       vpcConfig: { subnetIds },
-      // Access entries need API or API_AND_CONFIG_MAP; the creator's admin entry lets Terraform install the sensor.
+      // Access entries need API or API_AND_CONFIG_MAP (the pattern sets API_AND_CONFIG_MAP when left unset);
+      // the creator's admin entry lets Terraform install the sensor.
       accessConfig: { authenticationMode: "API_AND_CONFIG_MAP", bootstrapClusterCreatorAdminPermissions: true },
     });
     const nodes = new EksNodeGroup(this, "nodes", {
@@ -55,8 +56,8 @@ export class EksExampleStack extends TerraformStack {
       region,
       // Defender scans (and the roles allow) only the region the clusters are in.
       regions: [region],
-      resourceGroupId: connectorResourceGroupId,
-      location,
+      connectorResourceGroupId,
+      connectorLocation: location,
       clusters: [
         // The release waits for the nodes: it is atomic, and its pods need somewhere to run.
         EksDefenderCluster.fromCluster(cluster, { sensorDependsOn: [nodes] }),
@@ -68,7 +69,7 @@ export class EksExampleStack extends TerraformStack {
 
     new TerraformOutput(this, "connector_id", { value: defender.connector.connectorId });
     new TerraformOutput(this, "agentless_discovery_role_arn", { value: defender.roles.agentlessDiscoveryRoleArn });
-    new TerraformOutput(this, "protected_clusters", { value: defender.clusterNames });
+    new TerraformOutput(this, "protected_clusters", { value: defender.clusterKeys });
   }
 }
 

@@ -2,7 +2,7 @@ import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { GkeCluster, GkeDefenderForContainers } from "cdktf-defender-for-containers";
+import { GkeDefenderCluster, GkeDefenderForContainers } from "cdktf-defender-for-containers";
 import { AzapiProvider } from "cdktf-defender-for-containers/azure";
 import { exampleSetting } from "../settings";
 
@@ -46,9 +46,9 @@ export class GkeExampleStack extends TerraformStack {
       connectorResourceGroupId,
       connectorLocation: exampleSetting(this, "location"),
       clusters: [
-        GkeCluster.fromContainerCluster(prod),
-        GkeCluster.fromContainerCluster(payments),
-        ...existing.map(({ name, location }) => GkeCluster.fromName({ name, location })),
+        GkeDefenderCluster.fromCluster(prod),
+        GkeDefenderCluster.fromCluster(payments),
+        ...existing.map(({ name, location }) => GkeDefenderCluster.fromName(name, { location })),
       ],
     });
 

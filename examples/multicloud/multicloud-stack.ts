@@ -2,8 +2,9 @@ import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ContainerCluster } from "@cdktf/provider-google/lib/container-cluster";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
-import { Aspects, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
+import { Aspects, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import {
   AksDefenderForContainers,
@@ -12,10 +13,28 @@ import {
   DefenderCoverageChecks,
   EksDefenderCluster,
   EksDefenderForContainers,
-  GkeCluster,
+  GkeDefenderCluster,
   GkeDefenderForContainers,
 } from "cdktf-defender-for-containers";
-import { AlertExport, AlertSeverity, AzapiProvider, PodSecurityBaseline, PodSecurityEffect, SecurityContact } from "cdktf-defender-for-containers/azure";
+import {
+  AlertExport,
+  AlertSeverity,
+  AlertSuppressionRule,
+  AzapiProvider,
+  DefenderRecommendation,
+  DefenderRecommendationExemption,
+  DockerHubSecurityConnector,
+  ExemptionCategory,
+  ExemptionScopeType,
+  JFrogSecurityConnector,
+  mcsbDefaultAssignmentId,
+  PodSecurityBaseline,
+  PodSecurityEffect,
+  SecurityContact,
+  SuppressionEntityField,
+  SuppressionReason,
+} from "cdktf-defender-for-containers/azure";
+import { GkeSensorExclusion } from "cdktf-defender-for-containers/gcp";
 import { exampleSetting } from "../settings";
 
 /**
@@ -23,7 +42,9 @@ import { exampleSetting } from "../settings";
  * subscription's other AKS clusters by policy, Arc-enabled clusters on-premises, an AWS account
  * with EKS clusters and a GCP project with GKE clusters — all reporting to one Defender workspace
  * and one set of security contacts, with alerts exported to the workspace and the pod-security
- * baseline audited. The coverage checks run on this stack at synth.
+ * baseline audited. The exceptions are code too: an alert suppression rule for a known scanner, a
+ * recommendation exemption that expires, and a dev GKE cluster kept off the sensor with the
+ * documented exclusion label ("mixed deployment"). The coverage checks run on this stack at synth.
  *
  * A single stack keeps the example readable; at scale use one stack per subscription, account and
  * project (see examples/estate).
@@ -80,12 +101,23 @@ export class MulticloudExampleStack extends TerraformStack {
       accountId: exampleSetting(this, "awsAccountId"),
       azureTenantId: tenantId,
       region: exampleSetting(this, "awsRegion"),
-      resourceGroupId: connectorGroupId,
-      location,
+      connectorResourceGroupId: connectorGroupId,
+      connectorLocation: location,
       clusters: exampleSetting(this, "eksClusterNames")
         .split(",")
         .map((name) => EksDefenderCluster.fromName(name)),
     });
+    // A dev GKE cluster of this app, kept off Defender's automatic sensor deployment by the documented
+    // label (the coverage report shows it as "excluded"). The plan still bills its vCores: see
+    // docs/exemptions-and-exclusion.md for keeping dev clusters off the bill.
+    const devGke = new ContainerCluster(this, "gke-dev", {
+      name: `${prefix}-gke-dev`,
+      location: exampleSetting(this, "gcpRegion"),
+      initialNodeCount: 1,
+      deletionProtection: false,
+      resourceLabels: { env: "dev" },
+    });
+    new GkeSensorExclusion(this, "gke-dev-exclusion", { clusters: [devGke] });
     new GkeDefenderForContainers(this, "gke-defender", {
       projectId: exampleSetting(this, "gcpProjectId"),
       projectNumber: exampleSetting(this, "gcpProjectNumber"),
@@ -96,9 +128,27 @@ export class MulticloudExampleStack extends TerraformStack {
         .split(",")
         .map((entry) => {
           const [name, clusterLocation] = entry.split(":");
-          return GkeCluster.fromName({ name, location: clusterLocation });
+          return GkeDefenderCluster.fromName(name, { location: clusterLocation });
         }),
     });
+
+    // Registries outside the clouds: a Docker Hub organization (a read-only token of a dedicated user,
+    // from a sensitive variable, sent only through azapi's write-only sensitive_body) and a JFrog
+    // Artifactory instance (Defender signs in through the OIDC integration the portal sets up on the
+    // JFrog side). Replace the organization, user and host with yours.
+    const dockerHubToken = new TerraformVariable(this, "dockerhub_access_token", {
+      type: "string",
+      sensitive: true,
+      description: "Read-only access token of the Docker Hub user Defender signs in as.",
+    });
+    new DockerHubSecurityConnector(this, "dockerhub", {
+      resourceGroupId: connectorGroupId,
+      location,
+      organization: "contoso",
+      username: "mdcscanner",
+      accessToken: dockerHubToken.stringValue,
+    });
+    new JFrogSecurityConnector(this, "jfrog", { resourceGroupId: connectorGroupId, location, host: "contoso.jfrog.io" });
 
     // Day two: who hears about alerts, where alerts go, and what pods may do.
     new SecurityContact(this, "contacts", { emails: ["secops@contoso.example", "platform@contoso.example"], alertNotifications: true, alertsToAdmins: true });
@@ -110,6 +160,27 @@ export class MulticloudExampleStack extends TerraformStack {
       alertSeverities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM],
     });
     new PodSecurityBaseline(this, "pod-security", { scope: subscriptionScope, effect: PodSecurityEffect.AUDIT });
+
+    // Exceptions, reviewed like any other change: both expire, both say why.
+    new AlertSuppressionRule(this, "scanner-suppression", {
+      subscriptionId,
+      name: "vulnerability-scanner-namespaces",
+      alertType: "K8S.NODE_NamespaceCreation",
+      reason: SuppressionReason.SPECIFIC_ENTITY_FALSE_POSITIVE,
+      comment: "The weekly penetration-test runner creates Linux namespaces (SEC-2041).",
+      conditions: [{ field: SuppressionEntityField.HOST_NAME, in: [`${prefix}-pentest-runner`] }],
+      expirationDateUtc: "2027-06-30T00:00:00Z",
+    });
+    new DefenderRecommendationExemption(this, "aks-ip-ranges-exemption", {
+      scope: cluster.id,
+      scopeType: ExemptionScopeType.RESOURCE,
+      policyAssignmentId: mcsbDefaultAssignmentId(subscriptionId),
+      name: `${prefix}-mc-aks-authorized-ip-ranges`,
+      recommendations: [DefenderRecommendation.AKS_AUTHORIZED_IP_RANGES],
+      category: ExemptionCategory.MITIGATED,
+      justification: "The API server is reachable only through the corporate egress proxy, which enforces the allow list (NET-318).",
+      expiresOn: "2027-06-30T00:00:00Z",
+    });
 
     new TerraformOutput(this, "workspace_resource_id", { value: aks.workspaceResourceId });
   }

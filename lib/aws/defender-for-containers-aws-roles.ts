@@ -1,6 +1,7 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { AwsPartition, iamRoleArn, validateAwsPartition } from "../core/aws-arn";
 import { validateAwsAccountId, validateAwsExternalId, validateAwsRegion, validateIamRoleName } from "../core/aws-identifiers";
@@ -135,6 +136,11 @@ export interface DefenderForContainersAwsRolesProps {
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * aws provider (alias) of the account: every role, policy and attachment.
+   * @default - the stack's default aws provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /** One role to create: its name prop, default name, audience or service trust, and policy. */
@@ -340,6 +346,7 @@ export class DefenderForContainersAwsRoles extends Construct {
       assumeRolePolicy: policyDocument(spec.trust),
       permissionsBoundary: props.permissionsBoundaryArn,
       tags: props.tags,
+      provider: props.provider,
     });
     this.roles.push(role);
     if (spec.inlinePolicy) {
@@ -347,12 +354,13 @@ export class DefenderForContainersAwsRoles extends Construct {
         role: role.name,
         name: spec.inlinePolicy.name,
         policy: policyDocument(spec.inlinePolicy.statements),
+        provider: props.provider,
       });
     }
     // One attachment per policy (not `managed_policy_arns`, which is exclusive and deprecated).
     // Keyed IDs, so switching imageAssessmentAccess changes policy_arn in place of the addresses.
     for (const [key, policyArn] of Object.entries(spec.managedPolicies ?? {})) {
-      new IamRolePolicyAttachment(this, `${spec.key}-${key}`, { role: role.name, policyArn });
+      new IamRolePolicyAttachment(this, `${spec.key}-${key}`, { role: role.name, policyArn, provider: props.provider });
     }
     return role;
   }

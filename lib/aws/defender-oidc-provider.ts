@@ -1,4 +1,5 @@
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import {
   DEFENDER_CONTAINERS_AWS_CLIENT_IDS,
@@ -46,6 +47,11 @@ export interface DefenderOidcProviderProps {
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * aws provider (alias) of the account.
+   * @default - the stack's default aws provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /** Props of {@link DefenderOidcProvider.fromArn}. */
@@ -124,6 +130,7 @@ export class DefenderOidcProvider extends Construct implements IDefenderOidcProv
       clientIdList: [...this.clientIds],
       thumbprintList: thumbprints,
       tags: props.tags,
+      provider: props.provider,
     });
     this.arn = this.resource.arn;
   }

@@ -5,9 +5,11 @@ export type { DefenderOidcProviderProps, IDefenderOidcProvider } from "./defende
 export * from "./defender-for-containers-aws-roles";
 export * from "./eks-agentless-discovery-access";
 export * from "./eks-cluster-settings";
+export * from "./eks-sensor-exclusion";
 
 // The EKS pattern: loads the helm provider (and, in CONFIG_MAP mode, kubernetes) when it is created.
 export * from "../patterns/connector-pattern-props";
+export * from "../patterns/connector-cluster";
 export * from "../patterns/eks-defender-cluster";
 export * from "../patterns/eks-defender-for-containers";
 

@@ -1,10 +1,12 @@
-import { Annotations, TerraformProvider } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { ALERTS_SUPPRESSION_RULE_TYPE, ALL_ALERT_TYPES, SUPPRESSION_RULE_NAME_PATTERN } from "../core/catalog";
 import { DefenderValidationError, invalidValue } from "../core/errors";
-import { validateIsoUtcDateTime } from "../core/formats";
 import { isUnresolved, validateGuid, validatePattern } from "../core/validation";
 import { AzapiResource } from "./azapi/resource";
+import { validateExpiry } from "./private/expiry";
+
+export { SUPPRESSION_REFERENCE_DATE_CONTEXT_KEY } from "./private/expiry";
 
 /**
  * Why alerts are suppressed. The values are the ones Microsoft's built-in policy "Deploy -
@@ -106,16 +108,7 @@ export interface AlertSuppressionRuleProps {
   readonly provider?: TerraformProvider;
 }
 
-/**
- * Context key with today's date (`YYYY-MM-DD`), set by CI: when present, a rule whose expiration
- * is not after that date gets a warning. The construct never reads the clock itself, so the same
- * app always synthesizes the same output.
- */
-export const SUPPRESSION_REFERENCE_DATE_CONTEXT_KEY = "defender-for-containers:referenceDate";
-
 const FIELD = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/;
-const REFERENCE_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MIN_JUSTIFICATION = 20;
 
 /**
  * A Defender for Cloud alert suppression rule (ARM `Microsoft.Security/alertsSuppressionRules`,
@@ -173,42 +166,16 @@ export class AlertSuppressionRule extends Construct {
   }
 
   private expiration(props: AlertSuppressionRuleProps): string | undefined {
-    if (props.neverExpires) {
-      if (props.expirationDateUtc !== undefined) {
-        throw new DefenderValidationError(
-          this,
-          `neverExpires: got true together with expirationDateUtc ${JSON.stringify(props.expirationDateUtc)}; expected one or the other.`,
-        );
-      }
-      const justification = props.neverExpiresJustification?.trim() ?? "";
-      if (!isUnresolved(justification) && justification.length < MIN_JUSTIFICATION) {
-        invalidValue(this, "neverExpiresJustification", props.neverExpiresJustification ?? "", `a justification of at least ${MIN_JUSTIFICATION} characters when neverExpires is true`);
-      }
-      return undefined;
-    }
-    if (props.expirationDateUtc === undefined) {
-      throw new DefenderValidationError(
-        this,
-        `expirationDateUtc: got undefined; expected an ISO-8601 UTC date-time such as 2026-12-31T23:59:59Z — suppressions must expire. To waive this, set neverExpires: true with a neverExpiresJustification.`,
-      );
-    }
-    const millis = validateIsoUtcDateTime(this, "expirationDateUtc", props.expirationDateUtc);
-    this.warnIfPast(props.expirationDateUtc, millis);
-    return props.expirationDateUtc;
-  }
-
-  /** Compares with the reference date from context (never with the clock: output must not depend on when synth runs). */
-  private warnIfPast(value: string, millis: number | undefined): void {
-    const reference = this.node.tryGetContext(SUPPRESSION_REFERENCE_DATE_CONTEXT_KEY) as string | undefined;
-    if (reference === undefined || millis === undefined) return;
-    if (typeof reference !== "string" || !REFERENCE_DATE.test(reference) || Number.isNaN(Date.parse(`${reference}T00:00:00Z`))) {
-      invalidValue(this, `context "${SUPPRESSION_REFERENCE_DATE_CONTEXT_KEY}"`, reference, "a date YYYY-MM-DD");
-    }
-    if (millis <= Date.parse(`${reference}T00:00:00Z`)) {
-      Annotations.of(this).addWarning(
-        `expirationDateUtc ${value} is not after the reference date ${reference}: the rule is already expired (the service sets its state to Expired). Extend the date or remove the rule.`,
-      );
-    }
+    return validateExpiry(
+      this,
+      { date: props.expirationDateUtc, neverExpires: props.neverExpires, neverExpiresJustification: props.neverExpiresJustification },
+      {
+        dateProp: "expirationDateUtc",
+        things: "suppressions",
+        whenPast: "the rule is already expired (the service sets its state to Expired)",
+        remedy: "Extend the date or remove the rule.",
+      },
+    );
   }
 
   private condition(condition: SuppressionCondition, index: number): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { ARC_DEFAULT_AUDIT_LOG_PATH, ArcDefenderSetting, ArcExtension } from "..
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 import { FleetKey } from "../core/cluster-fleet";
 import { DefenderValidationError } from "../core/errors";
+import { SensorFeatures, sensorFeatureArcSettings } from "../core/sensor-features";
 import { validateGuid, validatePattern } from "../core/validation";
 import { IDefenderPlan } from "./defender-for-containers-plan";
 import { IDefenderWorkspace } from "./defender-workspace";
@@ -78,9 +79,17 @@ export interface ArcDefenderSensorProps extends ArcClusterTargets {
   readonly auditLogPath?: string;
   /**
    * Release train.
-   * @default ArcReleaseTrain.STABLE
+   * @default ArcReleaseTrain.STABLE, or ArcReleaseTrain.PREVIEW with `features.privateClusterPreview`
    */
   readonly releaseTrain?: ArcReleaseTrain;
+  /**
+   * Optional sensor features, written as configuration settings: anti-malware
+   * (`collectors.antimalwareCollector.enable`) and the private-cluster components (preview:
+   * `inventoryCollector.enabled`, `configController.enabled`; Preview train unless `releaseTrain` is set).
+   * Misconfiguration enforcement has no extension setting and is refused.
+   * @default - none written
+   */
+  readonly features?: SensorFeatures;
   /**
    * Pin an extension version. Unpinned, Azure installs the latest of the train and upgrades it.
    * @default - latest, auto-upgraded
@@ -134,16 +143,22 @@ export class ArcDefenderSensor extends Construct {
       validateSecretReference(this, "workspaceKey", workspaceKey, "DefenderWorkspace.primarySharedKey or a sensitive TerraformVariable");
     }
 
+    // Private clusters: Microsoft's instructions of 2026-06-01 install from the Preview train; the
+    // page as published on 2026-07-03 no longer names a train. Preview by default, Stable allowed.
+    const releaseTrain = props.releaseTrain ?? (props.features?.privateClusterPreview ? ArcReleaseTrain.PREVIEW : ArcReleaseTrain.STABLE);
+    const featureSettings = sensorFeatureArcSettings(this, props.features);
+
     const result = newArcExtension(this, props, {
       name: ArcExtension.DEFENDER.name,
       extensionType: ArcExtension.DEFENDER.extensionType,
       releaseNamespace: ArcExtension.DEFENDER.releaseNamespace,
-      releaseTrain: props.releaseTrain ?? ArcReleaseTrain.STABLE,
+      releaseTrain,
       version: props.version,
       identity: { type: "SystemAssigned" },
       configurationSettings: {
         [ArcDefenderSetting.WORKSPACE_RESOURCE_ID]: this.workspaceResourceId,
         [ArcDefenderSetting.AUDIT_LOG_PATH]: auditLogPath,
+        ...featureSettings,
       },
       // Protected settings are write-only in ARM and sensitive in state; they never reach outputs.
       configurationProtectedSettings:

@@ -12,6 +12,8 @@ import {
   EgressRule,
   expandEgressRules,
   hasRegionPlaceholder,
+  sensorEgressComponents,
+  SensorEnvironment,
 } from "../core/catalog/egress";
 import { DefenderValidationError, invalidValue } from "../core/errors";
 import { validateIpv4Cidr } from "../core/formats";
@@ -35,9 +37,17 @@ export interface DefenderEgressFirewallRulesProps {
    */
   readonly cloud?: AzureCloud;
   /**
+   * Where the sensor behind this firewall runs. It picks the default {@link components}: the AKS
+   * sensor uses the AKS egress page's hosts (sign-in, Log Analytics) and Defender's endpoint; the
+   * sensor on Arc, EKS and GKE uses `*.cloud.defender.microsoft.com` only (not available, and not
+   * needed, in Azure Government and 21Vianet), plus the Arc agents' hosts on Arc.
+   * @default SensorEnvironment.AKS
+   */
+  readonly sensorEnvironment?: SensorEnvironment;
+  /**
    * Which endpoints to allow.
-   * @default [SENSOR, SENSOR_DEFENDER_ENDPOINT] — what the sensor itself needs; add CLUSTER_EXTENSIONS,
-   * AZURE_POLICY, ARC_AGENTS, ARC_CLUSTER_CONNECT as your clusters use them
+   * @default sensorEgressComponents(sensorEnvironment) — what the sensor itself needs; add
+   * CLUSTER_EXTENSIONS, AZURE_POLICY, ARC_AGENTS, ARC_CLUSTER_CONNECT as your clusters use them
    */
   readonly components?: EgressComponent[];
   /**
@@ -86,10 +96,14 @@ export class DefenderEgressFirewallRules extends Construct {
     if (!(Object.values(AzureCloud) as string[]).includes(cloud)) {
       invalidValue(this, "cloud", cloud, `one of ${Object.values(AzureCloud).join(", ")}`);
     }
+    const environment = props.sensorEnvironment ?? SensorEnvironment.AKS;
+    if (!(Object.values(SensorEnvironment) as string[]).includes(environment)) {
+      invalidValue(this, "sensorEnvironment", environment, `one of ${Object.values(SensorEnvironment).join(", ")}`);
+    }
     const components = validateNonEmptyUnique(
       this,
       "components",
-      props.components ?? [EgressComponent.SENSOR, EgressComponent.SENSOR_DEFENDER_ENDPOINT],
+      props.components ?? sensorEgressComponents(environment),
       (c) => c,
       "component",
     );

@@ -87,7 +87,15 @@ export interface DefenderForContainersPlanProps {
   readonly antiMalware?: boolean;
   /**
    * Let Defender install the sensor on AKS clusters automatically (`AutoProvisioning`).
-   * Turn off when every cluster gets the sensor from Terraform or policy instead.
+   * Turn off when every cluster gets the sensor from Terraform or policy instead. Clusters tagged
+   * `ms_defender_container_exclude_sensors=true` are skipped (`AksSensorExclusion`).
+   *
+   * Written as `"True"`/`"False"`. Decision (docs/facts-and-decisions.md, "AutoProvisioning
+   * casing"): Microsoft's Terraform quickstart Azure/terraform `quickstart/101-aks-defender-containers/
+   * main.tf` (PR #498, merged 2026-08) writes `"True"` and passes its idempotency check (a second
+   * plan after apply is empty) every week through 2026-09-27 on azurerm 4.81, so the service keeps
+   * the casing it is sent. A portal-enabled plan reads back `"true"` (a GET of 2025-11); adopting
+   * such a plan shows a one-time in-place update, not a perpetual diff.
    * @default true
    */
   readonly sensorAutoProvisioning?: boolean;
@@ -211,6 +219,8 @@ export class DefenderForContainersPlan extends Construct implements IDefenderPla
   public readonly enabledExtensions: string[];
   /** The provider the plan uses: given, created for `subscriptionId`, or undefined for the stack default. */
   public readonly provider?: TerraformProvider;
+  /** Whether Defender installs the sensor on AKS clusters itself (the sensor on, with `AutoProvisioning`). */
+  public readonly sensorAutoProvisioning: boolean;
 
   constructor(scope: Construct, id: string, props: DefenderForContainersPlanProps = {}) {
     super(scope, id);
@@ -218,6 +228,7 @@ export class DefenderForContainersPlan extends Construct implements IDefenderPla
     if (props.subscriptionId !== undefined) validateGuid(this, "subscriptionId", props.subscriptionId);
     const extensions = this.buildExtensions(props);
     this.enabledExtensions = extensions.map((e) => e.name);
+    this.sensorAutoProvisioning = this.enabledExtensions.includes(PlanExtension.CONTAINER_SENSOR) && (props.sensorAutoProvisioning ?? true);
 
     this.provider = props.provider ?? (props.subscriptionId ? planProvider(this, props.subscriptionId) : undefined);
     this.pricing = new SecurityCenterSubscriptionPricing(this, "pricing", {

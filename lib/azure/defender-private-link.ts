@@ -3,7 +3,7 @@ import { MonitorPrivateLinkScopedService } from "@cdktf/provider-azurerm/lib/mon
 import { PrivateDnsZone } from "@cdktf/provider-azurerm/lib/private-dns-zone";
 import { PrivateDnsZoneVirtualNetworkLink } from "@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link";
 import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
-import { Fn, TerraformIterator, TerraformProvider, TerraformStack, Token } from "cdktf";
+import { Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 // One AzureCloud for the egress catalog and the private endpoint (values as azurerm/azapi `environment`).
@@ -12,7 +12,7 @@ import { AzureMonitorPrivateLink, SecurityPrivateLink } from "../core/catalog/pr
 import { invalidValue } from "../core/errors";
 import { cloudOfRegion, validateAzureRegion } from "../core/region";
 import { isUnresolved, validateNonEmptyUnique, validatePattern } from "../core/validation";
-import { AzapiProvider } from "./azapi/provider";
+import { azapiProviderOrDefault } from "./azapi/provider";
 import { AzapiResource } from "./azapi/resource";
 
 /** How the sensor's traffic reaches Defender privately. */
@@ -66,6 +66,20 @@ export interface DefenderPrivateLinkProps {
    * @default "defender-containers"
    */
   readonly name?: string;
+  /**
+   * Security Private Link only: `location` of the `Microsoft.Security/privateLinks` resource
+   * (the private endpoint always uses {@link location}).
+   *
+   * Decision (docs/facts-and-decisions.md, "Security Private Link location"): `global`, as in
+   * Microsoft's deployable quickstart Azure/azure-quickstart-templates `quickstarts/microsoft.security/
+   * security-private-link-create/main.bicep` (`Microsoft.Security/privateLinks@2026-01-01`,
+   * `location: 'global'`), which Microsoft's template CI deploys. The REST examples of the same API
+   * version (azure-rest-api-specs `…/stable/2026-01-01/examples/PrivateLinks/PrivateLinks_Create.json`,
+   * `_List.json`, `_Update.json`) show regions (`eastus`, `westus2`); they are samples, not deployments.
+   * Set a region here if the service asks for one in your tenant. Changing it replaces the resource.
+   * @default "global"
+   */
+  readonly securityPrivateLinkLocation?: string;
   /**
    * AMPLS only (required there): the Log Analytics workspace the sensor reports to, added to the scope.
    * @default - none
@@ -195,12 +209,12 @@ export class DefenderPrivateLink extends Construct {
         type: `${SecurityPrivateLink.RESOURCE_TYPE}@${SecurityPrivateLink.API_VERSION}`,
         name: `${name}-spl`,
         parentId: resourceGroupId,
-        location: SecurityPrivateLink.LOCATION,
+        location: this.securityPrivateLinkLocation(props.securityPrivateLinkLocation),
         body: { properties: {} },
         // azapi checks bodies against the schemas it embeds, which may predate this 2026 API version.
         schemaValidationEnabled: false,
         tags: props.tags,
-        provider: this.azapiProvider(props.azapiProvider),
+        provider: azapiProviderOrDefault(this, props.azapiProvider),
       });
       target = { id: this.securityPrivateLink.id, subresource: SecurityPrivateLink.SUBRESOURCE };
     } else {
@@ -296,6 +310,9 @@ export class DefenderPrivateLink extends Construct {
       if (props.workspaceResourceId === undefined) {
         invalidValue(this, "workspaceResourceId", undefined, `the Defender workspace's resource ID in mode ${PrivateLinkMode.AMPLS}`);
       }
+      if (props.securityPrivateLinkLocation !== undefined) {
+        invalidValue(this, "securityPrivateLinkLocation", props.securityPrivateLinkLocation, `no securityPrivateLinkLocation in mode ${PrivateLinkMode.AMPLS}`, `It applies to mode ${PrivateLinkMode.SECURITY_PRIVATE_LINK} only.`);
+      }
       for (const prop of ["ingestionAccessMode", "queryAccessMode"] as const) {
         const value = props[prop];
         if (value !== undefined && !Object.values(AmplsAccessMode).includes(value)) {
@@ -306,6 +323,15 @@ export class DefenderPrivateLink extends Construct {
   }
 
   /** Validated `existingDnsZoneIds`, keyed by the catalog's zone name. */
+  private securityPrivateLinkLocation(value: string | undefined): string {
+    if (value === undefined || isUnresolved(value) || value === SecurityPrivateLink.LOCATION) return value ?? SecurityPrivateLink.LOCATION;
+    const region = validateAzureRegion(this, "securityPrivateLinkLocation", value);
+    if (cloudOfRegion(region) !== "public") {
+      invalidValue(this, "securityPrivateLinkLocation", value, `"${SecurityPrivateLink.LOCATION}" or a public-cloud region`, "Microsoft Security Private Link is not available in the sovereign clouds.");
+    }
+    return region;
+  }
+
   private existingZones(given: { [zoneName: string]: string }): Map<string, string> {
     const result = new Map<string, string>();
     const entries = Object.entries(given).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -357,14 +383,5 @@ export class DefenderPrivateLink extends Construct {
     // A VNet can be linked to a zone once: a second link to the same VNet fails at apply.
     validateNonEmptyUnique(this, "virtualNetworkLinks", links, ([, vnetId]) => vnetId, "virtual network", ([linkName]) => `[${JSON.stringify(linkName)}]`);
     return links;
-  }
-
-  /** The given azapi provider; else none (the stack's default one applies), adding a default one if the stack has none. */
-  private azapiProvider(given?: TerraformProvider): TerraformProvider | undefined {
-    if (given) return given;
-    const stack = TerraformStack.of(this);
-    const hasDefault = stack.node.findAll().some((c) => c instanceof AzapiProvider && c.alias === undefined);
-    if (!hasDefault) new AzapiProvider(this, "azapi");
-    return undefined;
   }
 }

@@ -1,34 +1,51 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
-import {
-  ContainersOfferingProperty,
-  SECURITY_CONNECTOR_AZAPI_TYPE,
-  SECURITY_CONNECTOR_NAME_PATTERN,
-  SecurityConnectorProperty,
-  SecurityConnectorScanInterval,
-} from "../core/catalog/security-connectors";
+import { ContainersOfferingProperty, SecurityConnectorProperty } from "../core/catalog/security-connectors";
 import { invalidValue } from "../core/errors";
-import { validateAzureRegion } from "../core/region";
-import { isUnresolved, validateIntegerInRange, validatePattern } from "../core/validation";
 import { AzapiResource } from "./azapi/resource";
+import { newConnectorResource, validateAdditionalOfferings, validateConnectorName, validateConnectorPlacement } from "./private/connector-resource";
 
-/** Props shared by {@link AwsSecurityConnector} and {@link GcpSecurityConnector}. */
-export interface SecurityConnectorProps {
+/**
+ * Props every security connector takes ({@link AwsSecurityConnector}, {@link GcpSecurityConnector},
+ * {@link DockerHubSecurityConnector}, {@link JFrogSecurityConnector}): where it goes, how often
+ * Defender scans, extra offerings, tags and the provider.
+ */
+export interface SecurityConnectorBaseProps {
   /** Resource group the connector is created in, e.g. `/subscriptions/<GUID>/resourceGroups/rg-security`. */
   readonly resourceGroupId: string;
   /** Azure region of the connector resource (`westeurope` or `West Europe`). */
   readonly location: string;
   /**
    * Connector name: 1-260 letters, digits, hyphens or underscores.
-   * @default - `aws-<accountId>` / `gcp-<projectId>`
+   * @default - `aws-<accountId>`, `gcp-<projectId>`, `dockerhub-<organization>`, `jfrog-<host>`
    */
   readonly name?: string;
   /**
-   * Hours between Defender's scans of the account or project (`environmentData.scanInterval`), 1-24.
+   * Hours between Defender's scans of the environment (`environmentData.scanInterval`), 1-24.
    * @default 4
    */
   readonly scanIntervalHours?: number;
+  /**
+   * Other offerings to keep on the same connector (there is one connector per account, project,
+   * organization or instance), e.g. `{ offeringType: "CspmMonitorAws", nativeCloudConnection: { cloudRoleArn } }`
+   * or `{ offeringType: "DefenderCspmDockerHub" }`. Written after the Defender for Containers offering, as given.
+   * @default - none
+   */
+  readonly additionalOfferings?: { [key: string]: any }[];
+  /**
+   * Tags of the connector resource.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * azapi provider (alias) of the connector's subscription.
+   * @default - the stack's default azapi provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** Props shared by {@link AwsSecurityConnector} and {@link GcpSecurityConnector}. */
+export interface SecurityConnectorProps extends SecurityConnectorBaseProps {
   /**
    * Collect Kubernetes audit logs (`enableAuditLogsAutoProvisioning`). Needs the offering's main
    * connection and its log pipeline connections.
@@ -57,23 +74,6 @@ export interface SecurityConnectorProps {
    * @default true
    */
   readonly agentlessDiscovery?: boolean;
-  /**
-   * Other offerings to keep on the same connector (there is one connector per account or
-   * project), e.g. `{ offeringType: "CspmMonitorAws", nativeCloudConnection: { cloudRoleArn } }`.
-   * Written after the Defender for Containers offering, as given.
-   * @default - none
-   */
-  readonly additionalOfferings?: { [key: string]: any }[];
-  /**
-   * Tags of the connector resource.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
-  /**
-   * azapi provider (alias) of the connector's subscription.
-   * @default - the stack's default azapi provider
-   */
-  readonly provider?: TerraformProvider;
 }
 
 /** The Defender for Containers capabilities of a connector, with defaults applied. */
@@ -143,16 +143,9 @@ export abstract class SecurityConnector extends Construct {
     describeCloud: (connector: SecurityConnector) => SecurityConnectorCloudSpec,
   ) {
     super(scope, id);
-    const resourceGroup = parseAzureResourceId(this, "resourceGroupId", props.resourceGroupId, AzureResourceIdFormats.RESOURCE_GROUP);
-    this.resourceGroupId = resourceGroup?.id ?? props.resourceGroupId;
-    this.location = validateAzureRegion(this, "location", props.location);
-    const scanInterval = validateIntegerInRange(
-      this,
-      "scanIntervalHours",
-      props.scanIntervalHours ?? SecurityConnectorScanInterval.DEFAULT_HOURS,
-      SecurityConnectorScanInterval.MIN_HOURS,
-      SecurityConnectorScanInterval.MAX_HOURS,
-    );
+    const placement = validateConnectorPlacement(this, props);
+    this.resourceGroupId = placement.resourceGroupId;
+    this.location = placement.location;
     this.capabilities = {
       auditLogs: props.auditLogs ?? true,
       sensorAutoProvisioning: props.sensorAutoProvisioning ?? false,
@@ -163,14 +156,13 @@ export abstract class SecurityConnector extends Construct {
 
     // Runs after the shared props are validated and `capabilities` is set, which the cloud's checks read.
     const cloud = describeCloud(this);
-    this.name = validatePattern(this, "name", props.name ?? cloud.defaultName, SECURITY_CONNECTOR_NAME_PATTERN, "a connector name of 1-260 letters, digits, hyphens or underscores");
-    const additionalOfferings = this.validateAdditionalOfferings(props.additionalOfferings ?? [], cloud.offeringType);
+    this.name = validateConnectorName(this, props.name ?? cloud.defaultName);
+    const additionalOfferings = validateAdditionalOfferings(this, props.additionalOfferings ?? [], cloud.offeringType);
 
-    const P = SecurityConnectorProperty;
     const O = ContainersOfferingProperty;
     const c = this.capabilities;
     const offering = {
-      [P.OFFERING_TYPE]: cloud.offeringType,
+      [SecurityConnectorProperty.OFFERING_TYPE]: cloud.offeringType,
       ...cloud.offering,
       [O.AUDIT_LOGS_AUTO_PROVISIONING]: c.auditLogs,
       [O.DEFENDER_AGENT_AUTO_PROVISIONING]: c.sensorAutoProvisioning,
@@ -178,19 +170,14 @@ export abstract class SecurityConnector extends Construct {
       [O.IMAGE_ASSESSMENT]: { [O.ENABLED]: c.imageAssessment, ...cloud.imageAssessmentConnection },
       [O.AGENTLESS_DISCOVERY]: { [O.ENABLED]: c.agentlessDiscovery, ...cloud.agentlessDiscoveryConnection },
     };
-    this.resource = new AzapiResource(this, "connector", {
-      type: SECURITY_CONNECTOR_AZAPI_TYPE,
+    this.resource = newConnectorResource(this, {
       name: this.name,
-      parentId: this.resourceGroupId,
-      location: this.location,
-      body: {
-        properties: {
-          [P.HIERARCHY_IDENTIFIER]: cloud.hierarchyIdentifier,
-          [P.ENVIRONMENT_NAME]: cloud.environmentName,
-          [P.ENVIRONMENT_DATA]: { [P.ENVIRONMENT_TYPE]: cloud.environmentType, ...cloud.environmentData, [P.SCAN_INTERVAL]: scanInterval },
-          [P.OFFERINGS]: [offering, ...additionalOfferings],
-        },
-      },
+      placement,
+      hierarchyIdentifier: cloud.hierarchyIdentifier,
+      environmentName: cloud.environmentName,
+      environmentType: cloud.environmentType,
+      environmentData: cloud.environmentData,
+      offerings: [offering, ...additionalOfferings],
       tags: props.tags,
       provider: props.provider,
     });
@@ -214,21 +201,5 @@ export abstract class SecurityConnector extends Construct {
       );
     }
     return value;
-  }
-
-  private validateAdditionalOfferings(offerings: { [key: string]: any }[], ownType: string): { [key: string]: any }[] {
-    const seen = new Map<string, number>([[ownType, -1]]);
-    offerings.forEach((offering, index) => {
-      const prop = `additionalOfferings[${index}].${SecurityConnectorProperty.OFFERING_TYPE}`;
-      const type = offering?.[SecurityConnectorProperty.OFFERING_TYPE];
-      if (isUnresolved(type)) return;
-      if (typeof type !== "string" || type.length === 0) invalidValue(this, prop, type, "an offering type such as \"CspmMonitorAws\"");
-      const first = seen.get(type);
-      if (first !== undefined) {
-        invalidValue(this, prop, type, "each offering type once", first < 0 ? "The construct writes this offering itself." : `It is also additionalOfferings[${first}].`);
-      }
-      seen.set(type, index);
-    });
-    return offerings;
   }
 }

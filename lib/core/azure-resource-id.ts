@@ -129,6 +129,12 @@ export const AzureResourceIdFormats = {
     resourceType: "Microsoft.Logic/workflows",
     segments: inResourceGroup("Microsoft.Logic", "workflows", name(/^[-\w.()]{1,80}$/)),
   },
+  CONTAINER_REGISTRY: {
+    description:
+      "an Azure Container Registry resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name> (name: 5-50 letters or digits)",
+    resourceType: "Microsoft.ContainerRegistry/registries",
+    segments: inResourceGroup("Microsoft.ContainerRegistry", "registries", name(/^[A-Za-z0-9]{5,50}$/)),
+  },
   FIREWALL_POLICY: {
     description:
       "an Azure Firewall policy resource ID such as /subscriptions/<subscription GUID>/resourceGroups/<group>/providers/Microsoft.Network/firewallPolicies/<name>",

@@ -12,3 +12,5 @@ export * from "./values";
 export * from "./formats";
 export * from "./policy-scope";
 export * from "./cluster-fleet";
+export * from "./sensor-exclusion";
+export * from "./sensor-features";

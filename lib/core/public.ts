@@ -6,5 +6,8 @@ export { FleetKey } from "./cluster-fleet";
 export { PolicyScopeType } from "./policy-scope";
 export { AwsPartition } from "./aws-arn";
 // The egress catalog: the rules a firewall or proxy must allow, and a Markdown table of them.
-export { AzureCloud, defenderEgressRules, EgressComponent, EgressProtocol, egressRulesMarkdown } from "./catalog/egress";
+export { AzureCloud, defenderEgressRules, EgressComponent, EgressProtocol, egressRulesMarkdown, SensorEnvironment, sensorEgressComponents } from "./catalog/egress";
 export { SuppressionEntityField } from "./catalog/operations";
+// Recommendation exemptions and the sensor exclusion tag: values their constructs' props take.
+export { DefenderRecommendation, ExemptionCategory, mcsbDefaultAssignmentId } from "./catalog/exemptions";
+export { SensorExclusionTag } from "./catalog/sensor-exclusion";

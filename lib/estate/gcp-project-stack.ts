@@ -1,7 +1,7 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { GkeCluster, GkeDefenderForContainers } from "../patterns";
+import { GkeDefenderCluster, GkeDefenderForContainers } from "../patterns";
 import { placeConnector } from "./connector-placement";
 import { configureEstateBackend } from "./estate-backend";
 import { EstateDescription, EstateGcpProject } from "./estate-schema";
@@ -38,7 +38,7 @@ export class DefenderGcpProjectStack extends TerraformStack {
       connectorResourceGroupId: connector.resourceGroupId,
       connectorLocation: connector.location,
       connectorName: connector.name,
-      clusters: project.clusters.map((cluster) => GkeCluster.fromName({ name: cluster.name, location: cluster.location })),
+      clusters: project.clusters.map((cluster) => GkeDefenderCluster.fromName(cluster.name, { location: cluster.location })),
       googleProvider: this.google,
       azapiProvider: connector.azapi,
     });

@@ -29,7 +29,11 @@ import { DefenderWorkloadIdentity } from "./defender-workload-identity";
 export enum GcpImageAssessmentAccess {
   /** Defender's documented default access: `roles/artifactregistry.writer` + `roles/storage.objectUser`. */
   DEFAULT = "Default",
-  /** Read only: `roles/artifactregistry.reader` + `roles/storage.objectViewer` (the containers-permissions role table). */
+  /**
+   * Read registries: `roles/artifactregistry.reader` + `roles/storage.objectViewer` (the
+   * containers-permissions role table). The account still holds `MDCWritingGarAssessmentsRole`,
+   * which only writes assessment results (network-access doc, "Google Artifact Registry").
+   */
   LEAST_PRIVILEGE = "LeastPrivilege",
 }
 
@@ -68,6 +72,12 @@ export interface DefenderGcpCustomRoleIds {
   readonly dataCollection?: string;
   /** @default "MDCGkeClusterWriteRole" */
   readonly gkeClusterWrite?: string;
+  /** @default "MDCGkeContainerInventoryCollectionRole" */
+  readonly gkeContainerInventoryCollection?: string;
+  /** @default "MDCGkeContainerResponseActionsRole" */
+  readonly gkeContainerResponseActions?: string;
+  /** @default "MDCWritingGarAssessmentsRole" */
+  readonly writingGarAssessments?: string;
 }
 
 /** What the security connector's `DefenderForContainersGcp` offering needs for one account. */
@@ -93,12 +103,16 @@ export interface DefenderForContainersGcpServiceAccountsProps {
   readonly auditLogs?: boolean;
   /**
    * Agentless discovery for Kubernetes: `mdc-containers-k8s-operator` with `roles/container.viewer`
-   * and custom `MDCGkeClusterWriteRole` (`container.clusters.update`).
+   * and the custom roles `MDCGkeClusterWriteRole` (`container.clusters.update`: authorized networks),
+   * `MDCGkeContainerInventoryCollectionRole` (inventory collection) and
+   * `MDCGkeContainerResponseActionsRole` (response actions), as the network-access doc lists them.
    * @default true
    */
   readonly agentlessDiscovery?: boolean;
   /**
-   * Agentless image vulnerability assessment: `mdc-containers-artifact-assess`.
+   * Agentless image vulnerability assessment: `mdc-containers-artifact-assess`, with the roles of
+   * `imageAssessmentAccess` and custom `MDCWritingGarAssessmentsRole` (writes assessment results
+   * back to Artifact Registry for gated deployment).
    * @default true
    */
   readonly imageAssessment?: boolean;
@@ -145,6 +159,9 @@ const CUSTOM_ROLE_KEY = {
   containers: "containers-role",
   dataCollection: "data-collection-role",
   gkeClusterWrite: "gke-cluster-write-role",
+  gkeContainerInventoryCollection: "gke-inventory-collection-role",
+  gkeContainerResponseActions: "gke-response-actions-role",
+  writingGarAssessments: "gar-assessments-write-role",
 } as const;
 
 interface AccountPlan {
@@ -223,7 +240,7 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
     }
 
     const accounts = this.planAccounts(props, auditLogs, agentlessDiscovery, imageAssessment);
-    const roles = this.planCustomRoles(props, auditLogs, agentlessDiscovery);
+    const roles = this.planCustomRoles(props, auditLogs, agentlessDiscovery, imageAssessment);
     const emails = Object.fromEntries(accounts.map((a) => [a.key, gcpServiceAccountEmail(a.accountId, projectId)])) as Record<DefenderGcpAccount, string>;
     this.serviceAccountEmails = Object.freeze({ ...emails });
     const connection = (key: DefenderGcpAccount): GcpConnectorIdentity | undefined => {
@@ -329,12 +346,15 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
     return plans;
   }
 
-  private planCustomRoles(props: DefenderForContainersGcpServiceAccountsProps, auditLogs: boolean, discovery: boolean): CustomRolePlan[] {
+  private planCustomRoles(props: DefenderForContainersGcpServiceAccountsProps, auditLogs: boolean, discovery: boolean, images: boolean): CustomRolePlan[] {
     const ids = props.customRoleIds ?? {};
     const wanted: [boolean, string, keyof DefenderGcpCustomRoleIds, DefenderGcpCustomRole][] = [
       [auditLogs, CUSTOM_ROLE_KEY.containers, "containers", DefenderGcpCustomRole.CONTAINERS],
       [auditLogs, CUSTOM_ROLE_KEY.dataCollection, "dataCollection", DefenderGcpCustomRole.DATA_COLLECTION],
       [discovery, CUSTOM_ROLE_KEY.gkeClusterWrite, "gkeClusterWrite", DefenderGcpCustomRole.GKE_CLUSTER_WRITE],
+      [discovery, CUSTOM_ROLE_KEY.gkeContainerInventoryCollection, "gkeContainerInventoryCollection", DefenderGcpCustomRole.GKE_CONTAINER_INVENTORY_COLLECTION],
+      [discovery, CUSTOM_ROLE_KEY.gkeContainerResponseActions, "gkeContainerResponseActions", DefenderGcpCustomRole.GKE_CONTAINER_RESPONSE_ACTIONS],
+      [images, CUSTOM_ROLE_KEY.writingGarAssessments, "writingGarAssessments", DefenderGcpCustomRole.WRITING_GAR_ASSESSMENTS],
     ];
     const plans: CustomRolePlan[] = [];
     const seen = new Map<string, string>();
@@ -368,6 +388,9 @@ export class DefenderForContainersGcpServiceAccounts extends Construct {
       [DefenderGcpAccount.CONTAINERS_STREAM, CUSTOM_ROLE_KEY.dataCollection, customRole(CUSTOM_ROLE_KEY.dataCollection)],
       [DefenderGcpAccount.K8S_OPERATOR, CUSTOM_ROLE_KEY.gkeClusterWrite, customRole(CUSTOM_ROLE_KEY.gkeClusterWrite)],
       [DefenderGcpAccount.K8S_OPERATOR, GcpPredefinedRole.CONTAINER_VIEWER, GcpPredefinedRole.CONTAINER_VIEWER],
+      [DefenderGcpAccount.K8S_OPERATOR, CUSTOM_ROLE_KEY.gkeContainerInventoryCollection, customRole(CUSTOM_ROLE_KEY.gkeContainerInventoryCollection)],
+      [DefenderGcpAccount.K8S_OPERATOR, CUSTOM_ROLE_KEY.gkeContainerResponseActions, customRole(CUSTOM_ROLE_KEY.gkeContainerResponseActions)],
+      [DefenderGcpAccount.ARTIFACT_ASSESS, CUSTOM_ROLE_KEY.writingGarAssessments, customRole(CUSTOM_ROLE_KEY.writingGarAssessments)],
       ...(access === GcpImageAssessmentAccess.LEAST_PRIVILEGE
         ? [GcpPredefinedRole.ARTIFACT_REGISTRY_READER, GcpPredefinedRole.STORAGE_OBJECT_VIEWER]
         : [GcpPredefinedRole.ARTIFACT_REGISTRY_WRITER, GcpPredefinedRole.STORAGE_OBJECT_USER]

@@ -8,7 +8,9 @@ import {
   SENSOR_CHART_DEFAULT_VERSION,
   SENSOR_CHART_LATEST,
   SENSOR_CHART_VERSION_PATTERN,
+  SENSOR_AKS_AUTOMATIC_NAMESPACE,
   SENSOR_EKS_AUTO_MODE_SELINUX_TYPE,
+  SENSOR_LEGACY_AKS,
   SENSOR_LEGACY_KUBERNETES_DISTRO,
   SensorChart,
   SensorChartLegacyValue,
@@ -18,6 +20,7 @@ import { DefenderValidationError, invalidValue } from "../core/errors";
 import { validateGcpLocation, validateGcpProjectId, validateGkeClusterName } from "../core/gcp-identifiers";
 import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateGuid, validatePattern } from "../core/validation";
+import { checkPrivateClusterValues, SensorFeatures, sensorFeatureHelmValues } from "../core/sensor-features";
 import { mergeValues, setValuePath, stableValuesDocument, ValueTree } from "../core/values";
 import { newHelmRelease } from "./private/lazy-helm";
 import { SensorCluster, SensorDistribution, SensorInfrastructure } from "./sensor-cluster";
@@ -35,10 +38,20 @@ export interface SecurityConnectorReference {
 
 /** Props of {@link HelmDefenderSensor}. */
 export interface HelmDefenderSensorProps {
-  /** The account's or project's security connector. */
-  readonly connector: SecurityConnectorReference;
-  /** The cluster: `SensorCluster.eks(...)`, `.gke(...)` or `.other(...)`. */
+  /**
+   * The account's or project's security connector. Required for EKS, GKE and other clusters on
+   * AWS or GCP; not used for AKS, which is identified by its own resource ID.
+   * @default - none (AKS only)
+   */
+  readonly connector?: SecurityConnectorReference;
+  /** The cluster: `SensorCluster.eks(...)`, `.gke(...)`, `.aks(...)` or `.other(...)`. */
   readonly cluster: SensorCluster;
+  /**
+   * Optional sensor features: anti-malware, misconfiguration enforcement, private-cluster
+   * components (preview). Checked against `version`.
+   * @default - none written (the chart's defaults)
+   */
+  readonly features?: SensorFeatures;
   /**
    * Chart version, `0.<minor>.<patch>` or `0.<minor>.<patch>-preview`. `"latest"` (newest build,
    * previews included, like the install script's `--devel`) needs `allowLatestVersion`.
@@ -96,9 +109,14 @@ export interface HelmDefenderSensorProps {
 const RELEASE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,51}[a-z0-9])?$/;
 
 /**
- * The Defender sensor on an EKS, GKE or other non-Azure cluster, installed with Helm
- * (`helm_release` of `oci://mcr.microsoft.com/azuredefender/microsoft-defender-for-containers` in
- * namespace `mdc`) and keyed to the account's or project's security connector.
+ * The Defender sensor installed with Helm (`helm_release` of
+ * `oci://mcr.microsoft.com/azuredefender/microsoft-defender-for-containers` in namespace `mdc`):
+ * on EKS, GKE or other clusters keyed to the account's or project's security connector, or on AKS
+ * keyed to the cluster's resource ID (in `kube-system` on AKS Automatic).
+ *
+ * On AKS the chart replaces the security-profile sensor: turn that off (no `AksDefenderSensor`),
+ * remove 64def556 assignments and the plan's auto-provisioning, and clean up the CRDs an earlier
+ * add-on left (deploy-helm.md). Upgrades are yours: bump `version`.
  *
  * Values are written as one JSON document in `values` (valid YAML, keys sorted, strings stay
  * strings: an account ID like `012345678901` is not turned into a number as `set` would).
@@ -114,24 +132,31 @@ export class HelmDefenderSensor extends Construct {
   public readonly values: ValueTree;
   /** The chart version, or `undefined` for `latest`. */
   public readonly version?: string;
+  /** AKS only: the cluster's region, normalized (`West Europe` → `westeurope`). */
+  private aksRegion?: string;
 
   constructor(scope: Construct, id: string, props: HelmDefenderSensorProps) {
     super(scope, id);
-    const connectorId = parseAzureResourceId(this, "connector.connectorId", props.connector.connectorId, AzureResourceIdFormats.SECURITY_CONNECTOR)?.id ?? props.connector.connectorId;
-    const connectorLocation = validateAzureRegion(this, "connector.location", props.connector.location);
     this.validateCluster(props.cluster);
+    const connector = this.validateConnector(props);
     this.version = this.resolveVersion(props);
     const releaseName = validatePattern(this, "releaseName", props.releaseName ?? SensorChart.RELEASE_NAME, RELEASE_NAME, "a Helm release name of 1-53 lowercase letters, digits or hyphens");
     const repository = props.repository ?? SensorChart.REPOSITORY;
     if (!isUnresolved(repository) && !/^(?:oci|https?):\/\/\S+$/.test(repository)) invalidValue(this, "repository", repository, "a chart repository URL such as oci://mcr.microsoft.com/azuredefender");
 
     let values = this.clusterValues(props.cluster);
-    if (props.legacyValues ?? true) values = mergeValues(values, this.legacyClusterValues(props.cluster, connectorId, connectorLocation));
+    if (props.legacyValues ?? true) {
+      const legacy = connector ? this.legacyClusterValues(props.cluster, connector.id, connector.location) : this.legacyAksValues(props.cluster);
+      values = mergeValues(values, legacy);
+    }
+    values = mergeValues(values, sensorFeatureHelmValues(this, props.features, this.version));
     if (props.values !== undefined) {
       if (typeof props.values !== "object" || props.values === null || Array.isArray(props.values)) invalidValue(this, "values", props.values, "a map of chart values");
+      checkPrivateClusterValues(this, props.values, props.features);
       values = mergeValues(values, props.values);
     }
     this.values = values;
+    const namespace = props.cluster.aks?.automatic ? SENSOR_AKS_AUTOMATIC_NAMESPACE : SensorChart.NAMESPACE;
 
     this.release = newHelmRelease(this, "release", {
       name: releaseName,
@@ -139,8 +164,9 @@ export class HelmDefenderSensor extends Construct {
       chart: SensorChart.CHART,
       version: this.version,
       devel: this.version === undefined ? true : undefined,
-      namespace: SensorChart.NAMESPACE,
-      createNamespace: true,
+      namespace,
+      // kube-system always exists.
+      createNamespace: namespace === SensorChart.NAMESPACE,
       // Roll back a failed upgrade, as Microsoft's install script does (`--atomic`).
       atomic: true,
       values: [stableValuesDocument(values)],
@@ -164,7 +190,12 @@ export class HelmDefenderSensor extends Construct {
   }
 
   private validateCluster(cluster: SensorCluster): void {
-    if (!(cluster instanceof SensorCluster)) invalidValue(this, "cluster", cluster, "SensorCluster.eks(...), SensorCluster.gke(...) or SensorCluster.other(...)");
+    if (!(cluster instanceof SensorCluster)) invalidValue(this, "cluster", cluster, "SensorCluster.eks(...), SensorCluster.gke(...), SensorCluster.aks(...) or SensorCluster.other(...)");
+    if (cluster.infrastructure === SensorInfrastructure.AZURE) {
+      parseAzureResourceId(this, "cluster.clusterId", cluster.aks!.clusterId, AzureResourceIdFormats.AKS_CLUSTER);
+      this.aksRegion = validateAzureRegion(this, "cluster.location", cluster.region);
+      return;
+    }
     const aws = cluster.infrastructure === SensorInfrastructure.AWS;
     const [needed, unwanted] = aws ? (["accountId", "projectId"] as const) : (["projectId", "accountId"] as const);
     if (cluster[needed] === undefined) invalidValue(this, `cluster.${needed}`, undefined, `a value, because the cluster runs on ${cluster.infrastructure}`);
@@ -181,11 +212,33 @@ export class HelmDefenderSensor extends Construct {
     else if (!isUnresolved(cluster.clusterName) && !cluster.clusterName) invalidValue(this, "cluster.clusterName", cluster.clusterName, "a cluster name");
   }
 
+  /** The connector's normalized ID and location; none for AKS, required for the other clusters. */
+  private validateConnector(props: HelmDefenderSensorProps): { id: string; location: string } | undefined {
+    const azure = props.cluster.infrastructure === SensorInfrastructure.AZURE;
+    if (azure) {
+      if (props.connector !== undefined) {
+        invalidValue(this, "connector", props.connector.connectorId, "no connector for an AKS cluster", "AKS clusters report through their own resource ID (SensorCluster.aks); security connectors are for AWS and GCP.");
+      }
+      return undefined;
+    }
+    if (props.connector === undefined) {
+      invalidValue(this, "connector", undefined, `the security connector of the cluster's ${props.cluster.infrastructure} account or project (connectorId and location)`);
+    }
+    const { connectorId, location } = props.connector;
+    const id = parseAzureResourceId(this, "connector.connectorId", connectorId, AzureResourceIdFormats.SECURITY_CONNECTOR)?.id ?? connectorId;
+    return { id, location: validateAzureRegion(this, "connector.location", location) };
+  }
+
   /** `global.cloudIdentifiers` of the current documentation, plus the EKS Auto Mode setting. */
   private clusterValues(cluster: SensorCluster): ValueTree {
     const values: ValueTree = {};
     const V = SensorChartValue;
-    if (cluster.infrastructure === SensorInfrastructure.AWS) {
+    if (cluster.aks) {
+      setValuePath(values, V.AZURE_SUBSCRIPTION_ID, cluster.aks.subscriptionId);
+      setValuePath(values, V.AZURE_RESOURCE_GROUP_NAME, cluster.aks.resourceGroupName);
+      setValuePath(values, V.AZURE_CLUSTER_NAME, cluster.clusterName);
+      setValuePath(values, V.AZURE_REGION, this.aksRegion);
+    } else if (cluster.infrastructure === SensorInfrastructure.AWS) {
       setValuePath(values, V.AWS_ACCOUNT_ID, cluster.accountId);
       setValuePath(values, V.AWS_REGION, cluster.region);
       setValuePath(values, V.AWS_CLUSTER_NAME, cluster.clusterName);
@@ -209,6 +262,22 @@ export class HelmDefenderSensor extends Construct {
     setValuePath(values, L.REGION, connectorLocation);
     setValuePath(values, L.ADMISSION_CONTROLLER_INFRASTRUCTURE, cluster.infrastructure);
     setValuePath(values, L.ADMISSION_CONTROLLER_RESOURCE_ID, connectorId);
+    return values;
+  }
+
+  /** The values the AKS install script (`install_defender_sensor_aks.sh`) sets: the cluster's own ID, not a connector's. */
+  private legacyAksValues(cluster: SensorCluster): ValueTree {
+    const values: ValueTree = {};
+    const L = SensorChartLegacyValue;
+    const clusterId = parseAzureResourceId(this, "cluster.clusterId", cluster.aks!.clusterId, AzureResourceIdFormats.AKS_CLUSTER)?.id ?? cluster.aks!.clusterId;
+    setValuePath(values, L.KUBERNETES_DISTRO, SENSOR_LEGACY_KUBERNETES_DISTRO);
+    setValuePath(values, L.REGION, this.aksRegion);
+    setValuePath(values, L.CLUSTER_RESOURCE_ID, clusterId);
+    setValuePath(values, L.DISTRIBUTION, SENSOR_LEGACY_AKS.DISTRIBUTION);
+    setValuePath(values, L.INFRASTRUCTURE, SENSOR_LEGACY_AKS.INFRASTRUCTURE);
+    setValuePath(values, L.ADMISSION_CONTROLLER_REGION, this.aksRegion);
+    setValuePath(values, L.ADMISSION_CONTROLLER_RESOURCE_ID, clusterId);
+    setValuePath(values, L.ADMISSION_CONTROLLER_INFRASTRUCTURE, SENSOR_LEGACY_AKS.INFRASTRUCTURE);
     return values;
   }
 

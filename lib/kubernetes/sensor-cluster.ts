@@ -1,9 +1,14 @@
+import { Fn } from "cdktf";
+import { isUnresolved } from "../core/validation";
+
 /** Kubernetes distribution of a cluster the Helm sensor is installed on (legacy `Azure.Cluster.Distribution`). */
 export enum SensorDistribution {
   /** Amazon EKS. */
   EKS = "eks",
   /** Google GKE. */
   GKE = "gke",
+  /** Azure AKS, with the chart instead of the AKS security profile (`install_defender_sensor_aks.sh`). */
+  AKS = "aks",
   /**
    * A self-managed cluster on AWS or GCP infrastructure. Microsoft's install script only knows
    * `eks` and `gke`; whether the chart accepts `other` is unverified.
@@ -15,6 +20,7 @@ export enum SensorDistribution {
 export enum SensorInfrastructure {
   AWS = "AWS",
   GCP = "GCP",
+  AZURE = "Azure",
 }
 
 /** An EKS cluster. */
@@ -41,6 +47,36 @@ export interface GkeSensorClusterProps {
   readonly location: string;
   /** GKE cluster name. */
   readonly clusterName: string;
+}
+
+/** An AKS cluster. */
+export interface AksSensorClusterProps {
+  /**
+   * Resource ID of the managed cluster, literal or a reference such as `KubernetesCluster.id`:
+   * `/subscriptions/<GUID>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<name>`.
+   * The chart's subscription, resource group and cluster name are taken from it.
+   */
+  readonly clusterId: string;
+  /** Azure region of the cluster, e.g. `westeurope` (or `KubernetesCluster.location`). */
+  readonly location: string;
+  /**
+   * The cluster is AKS Automatic: the chart then goes into `kube-system`, the only namespace in
+   * which gated deployment works on AKS Automatic (deploy-helm.md).
+   * @default false
+   */
+  readonly automatic?: boolean;
+}
+
+/** How an AKS cluster is named in the chart values (from {@link SensorCluster.aks}). */
+export interface AksClusterIdentity {
+  /** The resource ID as given (validated by the sensor). */
+  readonly clusterId: string;
+  /** Its subscription segment (a literal, or a `split` expression for a reference). */
+  readonly subscriptionId: string;
+  /** Its resource group segment. */
+  readonly resourceGroupName: string;
+  /** AKS Automatic. */
+  readonly automatic: boolean;
 }
 
 /** A self-managed cluster on AWS or GCP. */
@@ -86,6 +122,21 @@ export class SensorCluster {
     return new SensorCluster(SensorDistribution.OTHER, props.infrastructure, props.clusterName, props.region, props.accountId, props.projectId, false);
   }
 
+  /**
+   * An AKS cluster, identified by its Azure resource ID (no security connector). For a reference
+   * the name parts are read with Terraform's `split` at plan time.
+   */
+  public static aks(props: AksSensorClusterProps): SensorCluster {
+    const id = props.clusterId;
+    const part = (index: number): string => (isUnresolved(id) ? Fn.element(Fn.split("/", id), index) : (id.split("/")[index] ?? ""));
+    return new SensorCluster(SensorDistribution.AKS, SensorInfrastructure.AZURE, part(8), props.location, undefined, undefined, false, {
+      clusterId: id,
+      subscriptionId: part(2),
+      resourceGroupName: part(4),
+      automatic: props.automatic ?? false,
+    });
+  }
+
   private constructor(
     /** Distribution. */
     public readonly distribution: SensorDistribution,
@@ -101,5 +152,7 @@ export class SensorCluster {
     public readonly projectId: string | undefined,
     /** EKS Auto Mode. */
     public readonly eksAutoMode: boolean,
+    /** AKS only: the cluster's resource ID and its parts, and whether it is AKS Automatic. */
+    public readonly aks?: AksClusterIdentity,
   ) {}
 }

@@ -3,6 +3,7 @@ import { ArcDefenderSensor, ArcReleaseTrain } from "../azure/arc-defender-sensor
 import { ArcPolicyExtension } from "../azure/arc-policy-extension";
 import { TargetClusters } from "../azure/dine-policy-assignment";
 import { FleetKey } from "../core/cluster-fleet";
+import { SensorFeatures } from "../core/sensor-features";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
 
@@ -40,6 +41,12 @@ export interface ArcDefenderForContainersProps extends DefenderPatternProps {
    * @default ArcReleaseTrain.STABLE
    */
   readonly releaseTrain?: ArcReleaseTrain;
+  /**
+   * Optional sensor features on `clusterIds` (anti-malware; private-cluster components, preview,
+   * which put the sensor on the Preview train unless `releaseTrain` says otherwise).
+   * @default - none
+   */
+  readonly sensorFeatures?: SensorFeatures;
   /**
    * @deprecated Use `workspace: DefenderWorkspace.fromAttributes({ workspaceResourceId, workspaceId, primarySharedKey })`; kept until 0.2.
    * Workspace ID for the sensor's protected settings, with an existing `workspaceResourceId`.
@@ -84,6 +91,7 @@ export class ArcDefenderForContainers extends AzureDefenderPattern {
         workspaceId: props.workspaceId ?? (this.workspace ?? props.workspace)?.workspaceId,
         workspaceKey: props.workspaceKey ?? (this.workspace ?? props.workspace)?.primarySharedKey,
         auditLogPath: props.auditLogPath,
+        features: props.sensorFeatures,
         plan: this.plan,
       });
       if (policyExtension) this.policyExtension = new ArcPolicyExtension(this, "policy-extension", targets);

@@ -1,12 +1,17 @@
 import { TerraformProvider } from "cdktf";
+import { SensorFeatures } from "../core/sensor-features";
 import { HelmDefenderSensorProps } from "../kubernetes/helm-defender-sensor";
 
 // Props shared by the multicloud patterns (GKE, EKS): the Azure security connector, the
 // capabilities it turns on and the Helm sensor. The Azure-only patterns use DefenderPatternProps.
 
-/** More props of the `HelmDefenderSensor` a multicloud pattern installs on each cluster. */
-export interface PatternSensorOptions
-  extends Pick<HelmDefenderSensorProps, "legacyValues" | "values" | "workspaceId" | "workspaceKey" | "releaseName" | "repository" | "allowLatestVersion"> {}
+/**
+ * More props of the `HelmDefenderSensor` a multicloud pattern installs on each cluster: every prop
+ * of the sensor except the five the pattern sets (connector, cluster, chart version, provider, and the
+ * features, which are `sensorFeatures` on every pattern). The one place sensor options pass through,
+ * so a new typed sensor option reaches EKS and GKE alike.
+ */
+export interface PatternSensorOptions extends Omit<HelmDefenderSensorProps, "connector" | "cluster" | "version" | "provider" | "features"> {}
 
 /**
  * Props the multicloud patterns share: where the Azure security connector goes, the Defender for
@@ -54,6 +59,12 @@ export interface ConnectorPatternProps {
    * @default - HelmDefenderSensor defaults
    */
   readonly sensorOptions?: PatternSensorOptions;
+  /**
+   * Optional sensor features on every cluster (anti-malware, misconfiguration enforcement, the
+   * private-cluster preview), as chart values; the same prop as on the AKS and Arc patterns.
+   * @default - none
+   */
+  readonly sensorFeatures?: SensorFeatures;
   /**
    * azapi provider (alias) of the connector's subscription.
    * @default - the stack's default azapi provider

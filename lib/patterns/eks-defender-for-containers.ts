@@ -1,27 +1,24 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
-import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { Annotations, dependable, Fn, ref, TerraformDataSource, TerraformIterator, TerraformProvider, TerraformStack, Token } from "cdktf";
+import { dependable, ref, TerraformDataSource, TerraformIterator, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DefenderForContainersAwsRoles, DefenderForContainersAwsRolesProps } from "../aws/defender-for-containers-aws-roles";
 import { DefenderOidcProvider, DefenderOidcProviderProps, IDefenderOidcProvider } from "../aws/defender-oidc-provider";
 import { EksAgentlessDiscoveryAccess, EksAgentlessDiscoveryAccessProps } from "../aws/eks-agentless-discovery-access";
-import { allowDefenderEksApiServerAccess, enableEksAuditLogs } from "../aws/eks-cluster-settings";
+import { enableEksAuditLogs } from "../aws/eks-cluster-settings";
 import { AwsSecurityConnector, AwsSecurityConnectorProps } from "../azure/aws-security-connector";
 import { validateAwsAccountId, validateAwsRegion, validateEksClusterName } from "../core/aws-identifiers";
-import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
-import { EKS_ACCESS_ENTRY_AUTHENTICATION_MODES } from "../core/catalog/aws";
 import { DefenderValidationError, invalidValue } from "../core/errors";
-import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateGuid, validateNonEmptyUnique } from "../core/validation";
-import { HelmDefenderSensor, HelmDefenderSensorProps } from "../kubernetes/helm-defender-sensor";
-import { newHelmProvider } from "../kubernetes/private/lazy-helm";
 import { SensorCluster } from "../kubernetes/sensor-cluster";
+import { ConnectorPatternProps } from "./connector-pattern-props";
 import { EksDefenderCluster } from "./eks-defender-cluster";
-import { checkProviderType, useProvider } from "./private/providers";
+import { ConnectorDefenderPattern, KeyedCluster, validateClusterKey } from "./private/connector-defender-pattern";
+import { checkDefenderEksApiServerAccess, ensureEksAccessEntryAuthenticationMode } from "./private/eks-cluster-checks";
+import { checkProviderType } from "./private/providers";
 
 /** Props of {@link EksDefenderForContainers}. */
-export interface EksDefenderForContainersProps {
+export interface EksDefenderForContainersProps extends Omit<ConnectorPatternProps, "connectorResourceGroupId" | "connectorLocation"> {
   /** The AWS account (12 digits): where the OIDC provider, roles and access entries go, and what the connector connects. */
   readonly accountId: string;
   /**
@@ -37,15 +34,32 @@ export interface EksDefenderForContainersProps {
    * @default - every region, as Microsoft's template (connector property left out, roles on `*`)
    */
   readonly regions?: string[];
-  /** Azure resource group of the security connector, e.g. `/subscriptions/<GUID>/resourceGroups/rg-security`. */
-  readonly resourceGroupId: string;
-  /** Azure region of the security connector, e.g. `westeurope`. */
-  readonly location: string;
   /**
-   * Name of the security connector.
-   * @default "aws-<accountId>"
+   * Resource group of the security connector, e.g. `/subscriptions/<GUID>/resourceGroups/rg-security`.
+   * Required (or the deprecated `resourceGroupId`).
+   * @default - none
    */
-  readonly connectorName?: string;
+  readonly connectorResourceGroupId?: string;
+  /**
+   * Azure region of the security connector, e.g. `westeurope`. Required (or the deprecated `location`).
+   * @default - none
+   */
+  readonly connectorLocation?: string;
+  /**
+   * @deprecated Use `connectorResourceGroupId` (the name GKE uses too); removed in 0.2.0.
+   * @default - none
+   */
+  readonly resourceGroupId?: string;
+  /**
+   * @deprecated Use `connectorLocation`; removed in 0.2.0.
+   * @default - none
+   */
+  readonly location?: string;
+  /**
+   * @deprecated Use `sensorChartVersion`; removed in 0.2.0.
+   * @default - none
+   */
+  readonly sensorVersion?: string;
   /**
    * The account's EKS clusters, each once (names are unique across regions too):
    * `EksDefenderCluster.fromCluster(cluster)` for an `aws_eks_cluster` of this app,
@@ -53,26 +67,12 @@ export interface EksDefenderForContainersProps {
    */
   readonly clusters: EksDefenderCluster[];
   /**
-   * Kubernetes audit logs: the four audit-log roles, the connector's `enableAuditLogsAutoProvisioning`,
-   * and `audit` in `enabled_cluster_log_types` of the clusters of this app.
-   * @default true
-   */
-  readonly auditLogs?: boolean;
-  /**
-   * Agentless discovery: the discovery role, the connector's `mdcContainersAgentlessDiscoveryK8s`
-   * and (with `agentlessDiscoveryAccessEntries`) the EKS access entries.
-   * @default true
-   */
-  readonly agentlessDiscovery?: boolean;
-  /**
-   * Registry image assessment: the image-assessment role and the connector's `mdcContainersImageAssessment`.
-   * @default true
-   */
-  readonly imageAssessment?: boolean;
-  /**
    * With `agentlessDiscovery`, give the discovery role access to every cluster through EKS access
-   * entries (one `for_each` resource per region, keyed by cluster name). Off: Defender creates the
-   * entries itself (its role holds `eks:CreateAccessEntry`).
+   * entries (one `for_each` resource per region, keyed by cluster name). Access entries need
+   * authentication mode `API_AND_CONFIG_MAP` or `API`: the pattern sets `API_AND_CONFIG_MAP` on the
+   * clusters of this app that leave it unset (what Defender itself switches to) and refuses
+   * `CONFIG_MAP`. Off: Defender creates the entries itself (its role holds `eks:CreateAccessEntry`),
+   * or map the role in `aws-auth` on legacy clusters (`EksAgentlessDiscoveryAccess`, `CONFIG_MAP` mode).
    * @default true
    */
   readonly agentlessDiscoveryAccessEntries?: boolean;
@@ -84,25 +84,11 @@ export interface EksDefenderForContainersProps {
   /**
    * Add Defender's source CIDRs to a restricted public endpoint of the clusters of this app
    * (`allowDefenderEksApiServerAccess`). Defender adds them itself; listing them keeps Terraform
-   * from removing them again.
+   * from removing them again. Off while agentless discovery is on: a restricted endpoint of this
+   * app that lacks them is a synth error naming the CIDRs to add.
    * @default - the value of `agentlessDiscovery`
    */
   readonly allowApiServerAccess?: boolean;
-  /**
-   * Install the sensor with Helm on every cluster (per cluster: `EksDefenderCluster` option `sensor`).
-   * @default true
-   */
-  readonly sensor?: boolean;
-  /**
-   * Sensor chart version (`0.<minor>.<patch>[-preview]`).
-   * @default - `HelmDefenderSensor`'s default (the newest GA version in Microsoft's changelog)
-   */
-  readonly sensorVersion?: string;
-  /**
-   * More props of every sensor (values, legacy values, release name, repository, …).
-   * @default - `HelmDefenderSensor` defaults
-   */
-  readonly sensorOptions?: Omit<HelmDefenderSensorProps, "connector" | "cluster" | "version" | "provider">;
   /**
    * Use the account's existing IAM OIDC provider for Defender's issuer (an account holds one per
    * URL; Defender CSPM or Servers onboarding may have created it). It must list the Defender for
@@ -114,12 +100,15 @@ export interface EksDefenderForContainersProps {
    * Props of the OIDC provider the pattern creates.
    * @default - DefenderOidcProvider defaults (the containers audiences, Microsoft's thumbprint)
    */
-  readonly oidcProviderOptions?: DefenderOidcProviderProps;
+  readonly oidcProviderOptions?: Omit<DefenderOidcProviderProps, "provider">;
   /**
    * More props of the roles (names, permissions boundary, tags, partition, image-assessment access…).
    * @default - DefenderForContainersAwsRoles defaults
    */
-  readonly rolesOptions?: Omit<DefenderForContainersAwsRolesProps, "oidcProvider" | "accountId" | "azureTenantId" | "regions" | "auditLogs" | "agentlessDiscovery" | "imageAssessment">;
+  readonly rolesOptions?: Omit<
+    DefenderForContainersAwsRolesProps,
+    "oidcProvider" | "accountId" | "azureTenantId" | "regions" | "auditLogs" | "agentlessDiscovery" | "imageAssessment" | "provider"
+  >;
   /**
    * More props of the connector (scan interval, audit retention, tags, other offerings…).
    * `sensorAutoProvisioning` must stay off while the pattern installs sensors with Helm.
@@ -148,20 +137,14 @@ export interface EksDefenderForContainersProps {
    * @default - the stack's default aws provider
    */
   readonly awsProvider?: TerraformProvider;
-  /**
-   * azapi provider of the connector's subscription.
-   * @default - the stack's default azapi provider
-   */
-  readonly azapiProvider?: TerraformProvider;
 }
 
 /** A cluster with its settings resolved, as the pattern uses it. */
-interface ResolvedCluster {
+interface ResolvedEksCluster extends KeyedCluster {
   readonly name: string;
   readonly region: string;
   readonly index: number;
-  readonly source: EksDefenderCluster;
-  readonly sensor: boolean;
+  readonly cluster: EksDefenderCluster;
 }
 
 const CLUSTER_FORM = "EksDefenderCluster.fromCluster(cluster) or EksDefenderCluster.fromName(name)";
@@ -174,18 +157,19 @@ const CLUSTER_FORM = "EksDefenderCluster.fromCluster(cluster) or EksDefenderClus
  *   every cluster (`EksAgentlessDiscoveryAccess`, one `for_each` resource per region);
  * - Azure: the account's `AwsSecurityConnector`, wired to the role ARNs and created after the
  *   access entries, so Defender finds them in place instead of creating its own;
- * - the clusters: `audit` control-plane logs (and Defender's API server CIDRs) on the
- *   `aws_eks_cluster`s of this app, and the sensor with Helm (`HelmDefenderSensor`) on each
- *   cluster, each through its own helm provider.
+ * - the clusters: `audit` control-plane logs, the authentication mode access entries need and
+ *   Defender's API server CIDRs on the `aws_eks_cluster`s of this app, and the sensor with Helm
+ *   (`HelmDefenderSensor`) on each cluster, each through its own helm provider, after the connector.
  *
  * Helm providers: a cluster may bring its own (`helmProvider`); otherwise the pattern creates one
- * (alias `<pattern id>-<cluster>`) from the cluster's endpoint and CA — the resource's attributes
- * for a cluster of this app, a `data "aws_eks_cluster"` for an existing one — and a token from
- * `data "aws_eks_cluster_auth"`. Data sources are read at plan time, so synth needs no credentials.
+ * from the cluster's endpoint and CA — the resource's attributes for a cluster of this app, a
+ * `data "aws_eks_cluster"` for an existing one — and a token from `data "aws_eks_cluster_auth"`.
+ * Data sources are read at plan time, so synth needs no credentials. What EKS and GKE share (props,
+ * cluster keys, helm providers and their aliases, the sensor) lives in the common pattern base.
  *
  * Every inner construct is exposed for further settings.
  */
-export class EksDefenderForContainers extends Construct {
+export class EksDefenderForContainers extends ConnectorDefenderPattern {
   /** The OIDC provider (created, or referenced by `oidcProviderArn`). */
   public readonly oidcProvider: IDefenderOidcProvider;
   /** The connector roles. */
@@ -193,55 +177,28 @@ export class EksDefenderForContainers extends Construct {
   /** The account's security connector. */
   public readonly connector: AwsSecurityConnector;
   /** The access entries of the discovery role, one construct per region (none when off). */
-  public readonly agentlessDiscoveryAccess: { readonly [region: string]: EksAgentlessDiscoveryAccess } = {};
-  /** The sensors, by cluster name. */
-  public readonly sensors: { readonly [clusterName: string]: HelmDefenderSensor } = {};
-  /** The helm providers the pattern created, by cluster name (clusters that brought their own are absent). */
-  public readonly helmProviders: { readonly [clusterName: string]: HelmProvider } = {};
+  public readonly agentlessDiscoveryAccess: { readonly [region: string]: EksAgentlessDiscoveryAccess };
   /** `data "aws_eks_cluster_auth"` (`for_each` by cluster name) behind the created helm providers. */
   public readonly clusterAuth?: DataAwsEksClusterAuth;
   /** `data "aws_eks_cluster"` (`for_each` by cluster name) of the existing clusters behind the created helm providers. */
   public readonly existingClusters?: DataAwsEksCluster;
-  /** Every cluster name, sorted. */
-  public readonly clusterNames: string[];
   /** The region of every cluster, by name. */
   public readonly clusterRegions: { readonly [clusterName: string]: string };
 
   constructor(scope: Construct, id: string, props: EksDefenderForContainersProps) {
-    super(scope, id);
+    super(scope, id, props);
+    const connectorProps = resolveRenamedProps(this, props);
     const accountId = validateAwsAccountId(this, "accountId", props.accountId);
     validateGuid(this, "azureTenantId", props.azureTenantId);
-    parseAzureResourceId(this, "resourceGroupId", props.resourceGroupId, AzureResourceIdFormats.RESOURCE_GROUP);
-    validateAzureRegion(this, "location", props.location);
     const awsProvider = checkProviderType(this, "awsProvider", props.awsProvider, "aws");
-    const azapiProvider = checkProviderType(this, "azapiProvider", props.azapiProvider, "azapi");
-
-    const auditLogs = props.auditLogs ?? true;
-    const discovery = props.agentlessDiscovery ?? true;
-    const imageAssessment = props.imageAssessment ?? true;
-    if (!auditLogs && !discovery && !imageAssessment) {
-      throw new DefenderValidationError(
-        this,
-        "auditLogs, agentlessDiscovery, imageAssessment: got false for all three; expected at least one capability on (for the sensor alone, use HelmDefenderSensor with an existing connector).",
-      );
-    }
+    const { auditLogs, agentlessDiscovery: discovery, imageAssessment } = this.capabilities;
 
     const clusters = this.resolveClusters(props);
-    this.clusterNames = clusters.map((c) => c.name);
     this.clusterRegions = Object.fromEntries(clusters.map((c) => [c.name, c.region]));
-    const withSensor = clusters.filter((c) => c.sensor);
-    if (withSensor.length > 0 && props.connectorOptions?.sensorAutoProvisioning === true) {
-      invalidValue(
-        this,
-        "connectorOptions.sensorAutoProvisioning",
-        true,
-        "false while the pattern installs the sensor with Helm",
-        "Defender's auto-provisioning installs the sensor through Arc, and the Helm install removes an Arc-based sensor: the two would fight. Set sensor: false to use auto-provisioning.",
-      );
-    }
+    this.checkSensorAutoProvisioning(clusters, props.connectorOptions?.sensorAutoProvisioning);
 
     // AWS account side.
-    this.oidcProvider = this.createOidcProvider(props, accountId);
+    this.oidcProvider = this.createOidcProvider(props, accountId, awsProvider);
     this.roles = new DefenderForContainersAwsRoles(this, "roles", {
       ...props.rolesOptions,
       oidcProvider: this.oidcProvider,
@@ -251,51 +208,29 @@ export class EksDefenderForContainers extends Construct {
       auditLogs,
       agentlessDiscovery: discovery,
       imageAssessment,
+      provider: awsProvider,
     });
 
     // Clusters of this app.
     const entries = discovery && (props.agentlessDiscoveryAccessEntries ?? true);
     const apiServerAccess = props.allowApiServerAccess ?? discovery;
     for (const c of clusters) {
-      const cluster = c.source.cluster;
+      const cluster = c.cluster.cluster;
       if (!cluster) continue;
       if (auditLogs) enableEksAuditLogs(cluster);
-      if (apiServerAccess) allowDefenderEksApiServerAccess(cluster);
-      if (entries) this.checkAuthenticationMode(c);
+      if (discovery) checkDefenderEksApiServerAccess(this, `clusters[${c.index}]`, cluster, apiServerAccess);
+      if (entries) ensureEksAccessEntryAuthenticationMode(this, `clusters[${c.index}]`, cluster);
     }
 
     // Access entries, one for_each resource per region; the connector waits for them.
-    const dependencies: string[] = [];
-    if (entries) {
-      const regions = [...new Set(clusters.map((c) => c.region))].sort();
-      const access: { [region: string]: EksAgentlessDiscoveryAccess } = {};
-      for (const region of regions) {
-        const inRegion = clusters.filter((c) => c.region === region);
-        const grant = new EksAgentlessDiscoveryAccess(this, `discovery-access-${region}`, {
-          ...props.agentlessDiscoveryAccessOptions,
-          roleArn: this.roles.agentlessDiscoveryRoleArn!,
-          // Literal names keep the for_each keys readable; the explicit dependency below orders
-          // each entry after the clusters of this app.
-          clusterNames: inRegion.map((c) => c.name),
-          region,
-          provider: awsProvider,
-        });
-        // depends_on takes bare addresses ("type.name"): dependable() renders them, `.fqn` would render "${…}".
-        const ownClusters = inRegion.flatMap((c) => (c.source.cluster ? [dependable(c.source.cluster)] : []));
-        if (ownClusters.length > 0) grant.accessEntry!.dependsOn = ownClusters;
-        dependencies.push(dependable(grant.policyAssociation!));
-        access[region] = grant;
-      }
-      this.agentlessDiscoveryAccess = access;
-    }
-    useProvider(this, awsProvider);
+    const grants = entries ? this.grantDiscoveryAccess(props, clusters, awsProvider) : { access: {}, dependencies: [] };
+    this.agentlessDiscoveryAccess = grants.access;
+    const dependencies = grants.dependencies;
 
     // Azure side.
     this.connector = new AwsSecurityConnector(this, "connector", {
       ...props.connectorOptions,
-      resourceGroupId: props.resourceGroupId,
-      location: props.location,
-      name: props.connectorName,
+      ...this.connectorPlacement(connectorProps),
       accountId,
       regions: props.regions,
       auditLogs,
@@ -307,57 +242,47 @@ export class EksDefenderForContainers extends Construct {
       kinesisToS3RoleArn: this.roles.kinesisToS3RoleArn,
       imageAssessmentRoleArn: this.roles.imageAssessmentRoleArn,
       agentlessDiscoveryRoleArn: this.roles.agentlessDiscoveryRoleArn,
-      provider: azapiProvider,
     });
     if (dependencies.length > 0) this.connector.resource.dependsOn = dependencies;
 
-    // Sensors, one Helm release per cluster through its own helm provider.
-    const needProvider = withSensor.filter((c) => c.source.options.helmProvider === undefined);
+    // Token (and, for existing clusters, endpoint and CA) of the helm providers the pattern creates.
+    const needProvider = this.clustersNeedingHelmProvider(clusters);
+    const byName = (list: ResolvedEksCluster[]) => Object.fromEntries(list.map((c) => [c.name, { name: c.name, region: c.region }]));
     if (needProvider.length > 0) {
-      const byName = (list: ResolvedCluster[]) => Object.fromEntries(list.map((c) => [c.name, { name: c.name, region: c.region }]));
       const auth = TerraformIterator.fromMap(byName(needProvider));
-      this.clusterAuth = new DataAwsEksClusterAuth(this, "cluster-auth", {
-        forEach: auth,
-        name: auth.getString("name"),
-        region: auth.getString("region"),
-        provider: awsProvider,
-      });
-      const existing = needProvider.filter((c) => !c.source.cluster);
-      if (existing.length > 0) {
-        const lookup = TerraformIterator.fromMap(byName(existing));
-        this.existingClusters = new DataAwsEksCluster(this, "existing-clusters", {
-          forEach: lookup,
-          name: lookup.getString("name"),
-          region: lookup.getString("region"),
-          provider: awsProvider,
-        });
-      }
+      this.clusterAuth = new DataAwsEksClusterAuth(this, "cluster-auth", { forEach: auth, name: auth.getString("name"), region: auth.getString("region"), provider: awsProvider });
     }
-    const helmProviders: { [clusterName: string]: HelmProvider } = {};
-    const sensors: { [clusterName: string]: HelmDefenderSensor } = {};
-    for (const c of withSensor) {
-      let helm = c.source.options.helmProvider;
-      if (helm === undefined) {
-        helm = this.createHelmProvider(c);
-        helmProviders[c.name] = helm as HelmProvider;
-      }
-      const sensor = new HelmDefenderSensor(this, `sensor-${c.name}`, {
-        ...props.sensorOptions,
-        connector: this.connector,
-        cluster: SensorCluster.eks({ accountId, region: c.region, clusterName: c.name, autoMode: c.source.options.autoMode }),
-        version: props.sensorVersion,
-        provider: helm,
-      });
-      const waitFor = c.source.options.sensorDependsOn ?? [];
-      if (waitFor.length > 0) sensor.release.dependsOn = waitFor.map((d) => dependable(d));
-      sensors[c.name] = sensor;
+    const existing = needProvider.filter((c) => !c.cluster.cluster);
+    if (existing.length > 0) {
+      const lookup = TerraformIterator.fromMap(byName(existing));
+      this.existingClusters = new DataAwsEksCluster(this, "existing-clusters", { forEach: lookup, name: lookup.getString("name"), region: lookup.getString("region"), provider: awsProvider });
     }
-    this.helmProviders = helmProviders;
-    this.sensors = sensors;
+    this.installSensors(
+      this.connector,
+      clusters,
+      connectorProps,
+      (c) => {
+        const own = c.cluster.cluster;
+        return {
+          host: own ? own.endpoint : instanceAttribute(this.existingClusters!, c.name, "endpoint"),
+          clusterCaCertificateBase64: own ? own.certificateAuthority.get(0).data : instanceAttribute(this.existingClusters!, c.name, "certificate_authority[0].data"),
+          token: instanceAttribute(this.clusterAuth!, c.name, "token"),
+        };
+      },
+      (c) => SensorCluster.eks({ accountId, region: c.region, clusterName: c.name, autoMode: c.cluster.options.autoMode }),
+    );
   }
 
-  /** Validates `clusters` and resolves each one's region and sensor setting; sorted by name. */
-  private resolveClusters(props: EksDefenderForContainersProps): ResolvedCluster[] {
+  /**
+   * Every cluster name, sorted.
+   * @deprecated Use `clusterKeys` (the name GKE uses too; a key is the cluster name unless set); removed in 0.2.0.
+   */
+  public get clusterNames(): string[] {
+    return Object.keys(this.clusterRegions).sort();
+  }
+
+  /** Validates `clusters` and resolves each one's key, region and sensor setting; sorted by key. */
+  private resolveClusters(props: EksDefenderForContainersProps): ResolvedEksCluster[] {
     const region = validateAwsRegion(this, "region", props.region);
     let regions: string[] | undefined;
     if (props.regions !== undefined) {
@@ -368,14 +293,14 @@ export class EksDefenderForContainers extends Construct {
     const list = props.clusters ?? [];
     list.forEach((c, i) => {
       if (!(c instanceof EksDefenderCluster)) invalidValue(this, `clusters[${i}]`, typeof c === "object" && c !== null ? (c as object).constructor.name : c, CLUSTER_FORM);
-      if (typeof c.clusterName !== "string" || isUnresolved(c.clusterName)) {
-        invalidValue(this, `clusters[${i}].clusterName`, c.clusterName, "a literal EKS cluster name, because it keys for_each instances, construct IDs and the helm provider alias");
+      if (typeof c.name !== "string" || isUnresolved(c.name)) {
+        invalidValue(this, `clusters[${i}].clusterName`, c.name, "a literal EKS cluster name, because it keys for_each instances, construct IDs and the helm provider alias");
       }
-      validateEksClusterName(this, `clusters[${i}].clusterName`, c.clusterName);
+      validateEksClusterName(this, `clusters[${i}].clusterName`, c.name);
     });
-    validateNonEmptyUnique(this, "clusters", list, (c) => c.clusterName, "EKS cluster");
+    validateNonEmptyUnique(this, "clusters", list, (c) => c.name, "EKS cluster");
 
-    const resolved = list.map((c, index): ResolvedCluster => {
+    const resolved = list.map((c, index): ResolvedEksCluster => {
       const prop = `clusters[${index}].region`;
       const own = c.cluster?.regionInput;
       const given = c.options.region;
@@ -387,15 +312,44 @@ export class EksDefenderForContainers extends Construct {
       if (regions && !isUnresolved(clusterRegion) && !regions.includes(clusterRegion)) {
         invalidValue(this, prop, clusterRegion, `one of regions (${regions.join(", ")})`, "Defender scans, and the roles allow, only those regions: add it to regions.");
       }
-      checkProviderType(this, `clusters[${index}].helmProvider`, c.options.helmProvider, "helm");
-      return { name: c.clusterName, region: clusterRegion, index, source: c, sensor: c.options.sensor ?? props.sensor ?? true };
+      // An EKS name is a valid key as it is (construct IDs and aliases take it); a key given is checked.
+      const key = c.options.key === undefined ? c.name : validateClusterKey(this, `clusters[${index}].key`, c.options.key);
+      const sensor = c.options.sensor ?? this.capabilities.sensor;
+      return { key, source: `clusters[${index}]`, sensor, options: c.options, name: c.name, region: clusterRegion, index, cluster: c };
     });
-    // Sorted: construct order (and so the order of the helm provider blocks) does not depend on list order.
-    return resolved.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return this.keyClusters(resolved);
   }
 
-  private createOidcProvider(props: EksDefenderForContainersProps, accountId: string): IDefenderOidcProvider {
-    if (props.oidcProviderArn === undefined) return new DefenderOidcProvider(this, "oidc-provider", props.oidcProviderOptions);
+  /** The discovery role's access entries, one construct per region, and what the connector waits for. */
+  private grantDiscoveryAccess(
+    props: EksDefenderForContainersProps,
+    clusters: ResolvedEksCluster[],
+    provider: TerraformProvider | undefined,
+  ): { access: Record<string, EksAgentlessDiscoveryAccess>; dependencies: string[] } {
+    const access: { [region: string]: EksAgentlessDiscoveryAccess } = {};
+    const dependencies: string[] = [];
+    for (const region of [...new Set(clusters.map((c) => c.region))].sort()) {
+      const inRegion = clusters.filter((c) => c.region === region);
+      const grant = new EksAgentlessDiscoveryAccess(this, `discovery-access-${region}`, {
+        ...props.agentlessDiscoveryAccessOptions,
+        roleArn: this.roles.agentlessDiscoveryRoleArn!,
+        // Literal names keep the for_each keys readable; the explicit dependency below orders
+        // each entry after the clusters of this app.
+        clusterNames: inRegion.map((c) => c.name),
+        region,
+        provider,
+      });
+      // depends_on takes bare addresses ("type.name"): dependable() renders them, `.fqn` would render "${…}".
+      const ownClusters = inRegion.flatMap((c) => (c.cluster.cluster ? [dependable(c.cluster.cluster)] : []));
+      if (ownClusters.length > 0) grant.accessEntry!.dependsOn = ownClusters;
+      dependencies.push(dependable(grant.policyAssociation!));
+      access[region] = grant;
+    }
+    return { access, dependencies };
+  }
+
+  private createOidcProvider(props: EksDefenderForContainersProps, accountId: string, provider: TerraformProvider | undefined): IDefenderOidcProvider {
+    if (props.oidcProviderArn === undefined) return new DefenderOidcProvider(this, "oidc-provider", { ...props.oidcProviderOptions, provider });
     if (props.oidcProviderOptions !== undefined) {
       throw new DefenderValidationError(this, "oidcProviderOptions: got a value with oidcProviderArn; expected it unset, since it applies to the provider the pattern creates.");
     }
@@ -406,41 +360,26 @@ export class EksDefenderForContainers extends Construct {
     }
     return DefenderOidcProvider.fromArn(this, "oidc-provider", { arn });
   }
+}
 
-  /** Access entries need authentication mode `API` or `API_AND_CONFIG_MAP` on the cluster. */
-  private checkAuthenticationMode(c: ResolvedCluster): void {
-    const mode = c.source.cluster!.accessConfigInput?.authenticationMode;
-    if (mode === undefined) {
-      Annotations.of(this).addWarning(
-        `Cluster ${c.name} does not set access_config.authentication_mode; the EKS API default is CONFIG_MAP, which takes no access entries. ` +
-          "Set it to API_AND_CONFIG_MAP (or API); the change is one-way.",
-      );
-      return;
+/** The props in the vocabulary GKE uses, from the current or the deprecated names (one of each pair). */
+function resolveRenamedProps(scope: Construct, props: EksDefenderForContainersProps): ConnectorPatternProps {
+  const pick = <T>(current: string, value: T | undefined, deprecated: string, old: T | undefined): T | undefined => {
+    if (value !== undefined && old !== undefined) {
+      throw new DefenderValidationError(scope, `${deprecated}: got a value with ${current}; expected only ${current} (${deprecated} is its deprecated name).`);
     }
-    if (isUnresolved(mode) || EKS_ACCESS_ENTRY_AUTHENTICATION_MODES.includes(mode)) return;
-    invalidValue(
-      this,
-      `clusters[${c.index}].cluster.accessConfig.authenticationMode`,
-      mode,
-      `one of ${EKS_ACCESS_ENTRY_AUTHENTICATION_MODES.join(", ")}, because the discovery role gets access entries`,
-      "Set agentlessDiscoveryAccessEntries: false to map the role in aws-auth yourself (EksAgentlessDiscoveryAccess in CONFIG_MAP mode).",
-    );
-  }
-
-  /** A helm provider for one cluster: endpoint and CA from the cluster (or its data source), token from `aws_eks_cluster_auth`. */
-  private createHelmProvider(c: ResolvedCluster): HelmProvider {
-    const cluster = c.source.cluster;
-    const host = cluster ? cluster.endpoint : instanceAttribute(this.existingClusters!, c.name, "endpoint");
-    const ca = cluster ? cluster.certificateAuthority.get(0).data : instanceAttribute(this.existingClusters!, c.name, "certificate_authority[0].data");
-    return newHelmProvider(this, `helm-${c.name}`, {
-      alias: `${aliasPrefix(this.node.id)}-${c.name}`,
-      kubernetes: {
-        host,
-        clusterCaCertificate: Fn.base64decode(ca),
-        token: instanceAttribute(this.clusterAuth!, c.name, "token"),
-      },
-    }, "EksDefenderForContainers (a helm provider per cluster for the sensor)");
-  }
+    return value ?? old;
+  };
+  const required = <T>(current: string, value: T | undefined): T => {
+    if (value === undefined) invalidValue(scope, current, undefined, "a value");
+    return value;
+  };
+  return {
+    ...props,
+    connectorResourceGroupId: required("connectorResourceGroupId", pick("connectorResourceGroupId", props.connectorResourceGroupId, "resourceGroupId", props.resourceGroupId)),
+    connectorLocation: required("connectorLocation", pick("connectorLocation", props.connectorLocation, "location", props.location)),
+    sensorChartVersion: pick("sensorChartVersion", props.sensorChartVersion, "sensorVersion", props.sensorVersion),
+  };
 }
 
 /**
@@ -450,10 +389,4 @@ export class EksDefenderForContainers extends Construct {
  */
 function instanceAttribute(data: TerraformDataSource, key: string, attribute: string): string {
   return Token.asString(ref(`data.${data.terraformResourceType}.${data.friendlyUniqueId}[${JSON.stringify(key)}].${attribute}`, TerraformStack.of(data)));
-}
-
-/** A construct ID as the start of a provider alias (letters, digits, `_`, `-`; starting with a letter or `_`). */
-function aliasPrefix(id: string): string {
-  const cleaned = id.replace(/[^A-Za-z0-9_-]/g, "_");
-  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `_${cleaned}`;
 }

@@ -1,7 +1,7 @@
 import { DataGoogleClientConfig } from "@cdktf/provider-google/lib/data-google-client-config";
 import { DataGoogleContainerCluster } from "@cdktf/provider-google/lib/data-google-container-cluster";
 import { ProjectIamAuditConfig } from "@cdktf/provider-google/lib/project-iam-audit-config";
-import { dependable, Fn, TerraformProvider } from "cdktf";
+import { dependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { GcpSecurityConnector, GcpSecurityConnectorProps } from "../azure/gcp-security-connector";
 import { GKE_AUDIT_LOG_SERVICE, GKE_DEFENDER_AUDIT_LOG_TYPES } from "../core/catalog/gcp";
@@ -11,12 +11,11 @@ import { isUnresolved, validateGuid, validateNonEmptyUnique, validatePattern } f
 import { DefenderForContainersGcpServiceAccounts, DefenderForContainersGcpServiceAccountsProps } from "../gcp/defender-for-containers-gcp-service-accounts";
 import { DefenderWorkloadIdentity, DefenderWorkloadIdentityProps } from "../gcp/defender-workload-identity";
 import { allowDefenderGkeApiServerAccess } from "../gcp/gke-cluster-settings";
-import { HelmDefenderSensor } from "../kubernetes/helm-defender-sensor";
 import { SensorCluster } from "../kubernetes/sensor-cluster";
-import { newHelmProvider } from "../kubernetes/private/lazy-helm";
 import { ConnectorPatternProps } from "./connector-pattern-props";
-import { GkeCluster } from "./gke-cluster";
-import { checkClusterKeys, checkSensorAutoProvisioning, helmProviderAlias, installSensor, KeyedCluster, validateClusterKey } from "./private/helm-sensors";
+import { GkeDefenderCluster } from "./gke-defender-cluster";
+import { ConnectorDefenderPattern, KeyedCluster, validateClusterKey } from "./private/connector-defender-pattern";
+import { checkProviderType } from "./private/providers";
 
 /** More props of the workload identity pool the pattern creates. */
 export interface GkeWorkloadIdentityOptions extends Pick<DefenderWorkloadIdentityProps, "poolId" | "displayName"> {}
@@ -41,13 +40,13 @@ export interface GkeDefenderForContainersProps extends ConnectorPatternProps {
    */
   readonly azureTenantId: string;
   /**
-   * The project's GKE clusters: `GkeCluster.fromContainerCluster(cluster)` for clusters this app
-   * defines, `GkeCluster.fromName({ name, location })` for existing ones. Each gets the sensor;
+   * The project's GKE clusters: `GkeDefenderCluster.fromCluster(cluster)` for clusters this app
+   * defines, `GkeDefenderCluster.fromName(name, { location })` for existing ones. Each gets the sensor;
    * required (non-empty, each cluster once) while `sensor` is on. Audit logs, agentless discovery
    * and image assessment cover every cluster of the project whether it is listed or not.
    * @default - none (only with `sensor: false`)
    */
-  readonly clusters?: GkeCluster[];
+  readonly clusters?: GkeDefenderCluster[];
   /**
    * Emit `google_project_iam_audit_config` for `container.googleapis.com` with `ADMIN_READ`,
    * `DATA_READ` and `DATA_WRITE` (the Data Access audit logs Defender's own onboarding turns on).
@@ -97,8 +96,10 @@ export interface GkeDefenderForContainersProps extends ConnectorPatternProps {
 
 /** One listed cluster, validated. */
 interface ResolvedGkeCluster extends KeyedCluster {
-  readonly cluster: GkeCluster;
+  readonly cluster: GkeDefenderCluster;
 }
+
+const CLUSTER_FORM = "GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...)";
 
 const IAM_MEMBER = /^(?:user|serviceAccount|group|domain|principal|principalSet):\S+$/;
 
@@ -112,7 +113,7 @@ const IAM_MEMBER = /^(?:user|serviceAccount|group|domain|principal|principalSet)
  * Synth needs no credentials: the helm providers the pattern creates read the cluster through
  * data sources and `google_client_config`, which only run at plan time.
  */
-export class GkeDefenderForContainers extends Construct {
+export class GkeDefenderForContainers extends ConnectorDefenderPattern {
   /** The project ID. */
   public readonly projectId: string;
   /** The project number. */
@@ -125,31 +126,21 @@ export class GkeDefenderForContainers extends Construct {
   public readonly connector: GcpSecurityConnector;
   /** The Data Access audit config for GKE, with `dataAccessAuditLogs`. */
   public readonly auditConfig?: ProjectIamAuditConfig;
-  /** Keys of the listed clusters, sorted. */
-  public readonly clusterKeys: string[];
-  /** The sensor per cluster key (empty with `sensor: false`). */
-  public readonly sensors: Readonly<Record<string, HelmDefenderSensor>>;
-  /** The helm provider each sensor uses (given or created), per cluster key. */
-  public readonly helmProviders: Readonly<Record<string, TerraformProvider>>;
   /** The `google_container_cluster` data source per key of an existing cluster whose helm provider the pattern created. */
   public readonly clusterDataSources: Readonly<Record<string, DataGoogleContainerCluster>>;
   /** The `google_client_config` whose access token the created helm providers use; undefined when none was created. */
   public readonly clientConfig?: DataGoogleClientConfig;
 
   constructor(scope: Construct, id: string, props: GkeDefenderForContainersProps) {
-    super(scope, id);
+    super(scope, id, props);
     this.projectId = validateGcpProjectId(this, "projectId", props.projectId);
     this.projectNumber = validateGcpProjectNumber(this, "projectNumber", props.projectNumber);
     const tenantId = validateGuid(this, "azureTenantId", props.azureTenantId);
-    const auditLogs = props.auditLogs ?? true;
-    const agentlessDiscovery = props.agentlessDiscovery ?? true;
-    const imageAssessment = props.imageAssessment ?? true;
-    const sensor = props.sensor ?? true;
-    checkSensorAutoProvisioning(this, props, props.connectorOptions?.sensorAutoProvisioning);
+    const { auditLogs, agentlessDiscovery, imageAssessment, sensor } = this.capabilities;
     const exemptedMembers = this.validateAuditConfig(props, auditLogs);
     const clusters = this.resolveClusters(props, sensor);
-    this.clusterKeys = clusters.map((c) => c.key);
-    const google = props.googleProvider;
+    this.checkSensorAutoProvisioning(clusters, props.connectorOptions?.sensorAutoProvisioning);
+    const google = checkProviderType(this, "googleProvider", props.googleProvider, "google");
 
     this.workloadIdentity = new DefenderWorkloadIdentity(this, "workload-identity", {
       ...props.workloadIdentityOptions,
@@ -172,9 +163,7 @@ export class GkeDefenderForContainers extends Construct {
     const accounts = this.serviceAccounts;
     this.connector = new GcpSecurityConnector(this, "connector", {
       ...props.connectorOptions,
-      resourceGroupId: props.connectorResourceGroupId,
-      location: props.connectorLocation,
-      name: props.connectorName,
+      ...this.connectorPlacement(props),
       projectId: this.projectId,
       projectNumber: this.projectNumber,
       auditLogs,
@@ -188,7 +177,6 @@ export class GkeDefenderForContainers extends Construct {
       agentlessDiscoveryProviderId: accounts.agentlessDiscoveryConnection?.workloadIdentityProviderId,
       imageAssessmentServiceAccountEmail: accounts.imageAssessmentConnection?.serviceAccountEmailAddress,
       imageAssessmentProviderId: accounts.imageAssessmentConnection?.workloadIdentityProviderId,
-      provider: props.azapiProvider,
     });
     // The emails are literal strings, so nothing orders the connector after the identities it
     // names: create it once Defender can sign in, and delete it before they go.
@@ -207,43 +195,32 @@ export class GkeDefenderForContainers extends Construct {
     }
 
     if (props.allowApiServerAccess ?? agentlessDiscovery) {
-      for (const { cluster } of clusters) if (cluster.containerCluster) allowDefenderGkeApiServerAccess(cluster.containerCluster);
+      for (const { cluster } of clusters) if (cluster.cluster) allowDefenderGkeApiServerAccess(cluster.cluster);
     }
 
-    const sensors: Record<string, HelmDefenderSensor> = {};
-    const helmProviders: Record<string, TerraformProvider> = {};
     const dataSources: Record<string, DataGoogleContainerCluster> = {};
-    let clientConfig: DataGoogleClientConfig | undefined;
-    if (sensor) {
-      for (const { key, cluster } of clusters) {
-        let provider = cluster.options.helmProvider;
-        if (provider === undefined) {
-          clientConfig ??= new DataGoogleClientConfig(this, "client-config", { provider: google });
-          let endpoint: string;
-          let caCertificate: string;
-          if (cluster.containerCluster) {
-            endpoint = cluster.containerCluster.endpoint;
-            caCertificate = cluster.containerCluster.masterAuth.clusterCaCertificate;
-          } else {
-            const data = new DataGoogleContainerCluster(this, `cluster-${key}`, { name: cluster.name, location: cluster.location, project: this.projectId, provider: google });
-            dataSources[key] = data;
-            endpoint = data.endpoint;
-            caCertificate = data.masterAuth.get(0).clusterCaCertificate;
-          }
-          provider = newHelmProvider(this, `helm-${key}`, {
-            alias: helmProviderAlias(this, key),
-            kubernetes: { host: `https://${endpoint}`, token: clientConfig.accessToken, clusterCaCertificate: Fn.base64decode(caCertificate) },
-          }, "GkeDefenderForContainers (a helm provider per cluster for the sensor)");
+    if (this.clustersNeedingHelmProvider(clusters).length > 0) this.clientConfig = new DataGoogleClientConfig(this, "client-config", { provider: google });
+    this.installSensors(
+      this.connector,
+      clusters,
+      props,
+      ({ key, cluster }) => {
+        let endpoint: string;
+        let caCertificate: string;
+        if (cluster.cluster) {
+          endpoint = cluster.cluster.endpoint;
+          caCertificate = cluster.cluster.masterAuth.clusterCaCertificate;
+        } else {
+          const data = new DataGoogleContainerCluster(this, `cluster-${key}`, { name: cluster.name, location: cluster.location, project: this.projectId, provider: google });
+          dataSources[key] = data;
+          endpoint = data.endpoint;
+          caCertificate = data.masterAuth.get(0).clusterCaCertificate;
         }
-        helmProviders[key] = provider;
-        const sensorCluster = SensorCluster.gke({ projectId: this.projectId, location: cluster.location, clusterName: cluster.name });
-        sensors[key] = installSensor(this, key, sensorCluster, provider, this.connector, props, cluster.options.sensorDependsOn);
-      }
-    }
-    this.sensors = Object.freeze(sensors);
-    this.helmProviders = Object.freeze(helmProviders);
+        return { host: `https://${endpoint}`, token: this.clientConfig!.accessToken, clusterCaCertificateBase64: caCertificate };
+      },
+      ({ cluster }) => SensorCluster.gke({ projectId: this.projectId, location: cluster.location, clusterName: cluster.name }),
+    );
     this.clusterDataSources = Object.freeze(dataSources);
-    this.clientConfig = clientConfig;
   }
 
   private validateAuditConfig(props: GkeDefenderForContainersProps, auditLogs: boolean): string[] | undefined {
@@ -270,40 +247,29 @@ export class GkeDefenderForContainers extends Construct {
         this,
         "clusters",
         clusters ?? [],
-        "at least one GkeCluster (GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...))",
+        `at least one GkeDefenderCluster (${CLUSTER_FORM})`,
         sensor ? "The sensor is installed on each listed cluster; set sensor: false to connect the project without it." : undefined,
       );
     }
     const resolved = clusters.map((cluster, index): ResolvedGkeCluster => {
       const source = `clusters[${index}]`;
-      if (!(cluster instanceof GkeCluster)) invalidValue(this, source, cluster, "GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...)");
+      if (!(cluster instanceof GkeDefenderCluster)) invalidValue(this, source, cluster, CLUSTER_FORM);
       validateGkeClusterName(this, `${source}.name`, cluster.name);
       validateGcpLocation(this, `${source}.location`, cluster.location);
-      const project = cluster.containerCluster?.projectInput;
+      const project = cluster.cluster?.projectInput;
       if (project !== undefined && !isUnresolved(project) && !isUnresolved(this.projectId) && project !== this.projectId) {
         invalidValue(this, `${source}.project`, project, `"${this.projectId}", the pattern's projectId`, "One pattern covers one project: give each project its own pattern.");
       }
       const key = validateClusterKey(this, `${source}.key`, cluster.options.key ?? cluster.name);
-      return { key, source, cluster };
+      return { key, source, cluster, options: cluster.options, sensor: cluster.options.sensor ?? sensor };
     });
     validateNonEmptyUnique(this, "clusters", resolved, identityOf, "GKE cluster");
-    // One provider points at one cluster: two releases of the same name through it would collide.
-    const providerOwners = new Map<TerraformProvider, string>();
-    for (const { cluster, source } of resolved) {
-      const provider = cluster.options.helmProvider;
-      if (provider === undefined) continue;
-      const owner = providerOwners.get(provider);
-      if (owner !== undefined) {
-        invalidValue(this, `${source}.helmProvider`, provider.node.path, "a helm provider of this cluster only", `It is also the helmProvider of ${owner}.`);
-      }
-      providerOwners.set(provider, source);
-    }
-    return checkClusterKeys(this, resolved);
+    return this.keyClusters(resolved);
   }
 }
 
 /** What makes two listed clusters the same cluster: location and name; the construct (or key) when either is a reference. */
 function identityOf({ cluster, key }: ResolvedGkeCluster): string {
   if (!isUnresolved(cluster.name) && !isUnresolved(cluster.location)) return `${cluster.location}/${cluster.name}`;
-  return cluster.containerCluster?.node.path ?? `key ${key}`;
+  return cluster.cluster?.node.path ?? `key ${key}`;
 }

@@ -26,6 +26,8 @@ Defender for Containers coverage of every cluster as a Markdown table, or as JSO
   dir             cdktf output directory, or the project directory holding cdktf.out/
   --json          print the report as JSON instead of Markdown
   --fail-on-gaps  exit with code 1 when a cluster has a gap or an Azure stack has no plan
+                  (a cluster tagged ms_defender_container_exclude_sensors=true without a
+                  sensor is "excluded", not a gap)
   --ignore cols   columns that are not gaps for you (left out of the table and the gaps):
                   ${COVERAGE_COLUMNS.join(", ")}
   -h, --help      print this help

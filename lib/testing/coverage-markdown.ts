@@ -13,10 +13,12 @@ const MARK: Readonly<Record<Coverage, string>> = {
   [Coverage.YES]: "✓",
   [Coverage.NO]: "✗",
   [Coverage.NOT_APPLICABLE]: "—",
+  [Coverage.EXCLUDED]: "excluded",
 };
 
 /** Legend printed under the table. */
-export const COVERAGE_LEGEND = "✓ configured · ✗ missing · — not applicable or not managed in these stacks";
+export const COVERAGE_LEGEND =
+  "✓ configured · ✗ missing · excluded: kept off the sensor by the ms_defender_container_exclude_sensors tag · — not applicable or not managed in these stacks";
 
 /**
  * The report as Markdown for a pull-request comment: one row per cluster, a line for the
@@ -44,7 +46,9 @@ export function renderMarkdown(report: CoverageReport, options: MarkdownOptions 
   }
   const withGaps = report.clusters.filter((cluster) => cluster.gaps.length > 0).length;
   const missingPlans = planStacks.filter((stack) => stack.containersPlan === Coverage.NO).length;
+  const excluded = report.clusters.filter((cluster) => cluster.sensor === Coverage.EXCLUDED).length;
   const summary = [`${plural(report.clusters.length, "cluster")}, ${withGaps === 0 ? "none" : withGaps} with gaps`];
+  if (excluded > 0) summary.push(`${excluded} excluded from the sensor`);
   if (missingPlans > 0) summary.push(`${plural(missingPlans, "stack")} without a plan`);
   lines.push("", `${summary.join(", ")}. ${COVERAGE_LEGEND}.`);
   return `${lines.join("\n")}\n`;

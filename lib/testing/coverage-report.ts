@@ -9,6 +9,7 @@ import { aksClusterHasPolicyAddon } from "../checks/rules/AksClusterPolicyAddon"
 import { isStandardContainersPlan, stackHasAzureClusters } from "../checks/rules/AzureStackContainersPlan";
 import { isSensorHelmRelease } from "../checks/rules/ClusterSensorHelmRelease";
 import { eksClusterHasAuditLogs } from "../checks/rules/EksClusterAuditLogs";
+import { clusterExcludedFromSensor } from "../checks/sensor-exclusion";
 import {
   blockOf,
   equalsOrUnresolved,
@@ -39,6 +40,11 @@ export enum Coverage {
   NO = "no",
   /** Does not apply to this kind of cluster, or is not managed in these stacks. */
   NOT_APPLICABLE = "n/a",
+  /**
+   * Sensor (and its workspace) left off on purpose: the cluster carries the documented exclusion
+   * tag `ms_defender_container_exclude_sensors = "true"` and no sensor. Not a gap.
+   */
+  EXCLUDED = "excluded",
 }
 
 /** The parts of Defender for Containers the report looks at, in column order. */
@@ -69,7 +75,10 @@ export interface ClusterCoverage {
    * resources (an access entry, a sensor release).
    */
   readonly address?: string;
-  /** Defender sensor: AKS `microsoft_defender`, the Arc Defender extension, or a sensor `helm_release` (EKS/GKE). */
+  /**
+   * Defender sensor: AKS `microsoft_defender`, the Arc Defender extension, or a sensor `helm_release` (EKS/GKE/AKS);
+   * {@link Coverage.EXCLUDED} for a cluster tagged `ms_defender_container_exclude_sensors = "true"` without one.
+   */
   readonly sensor: Coverage;
   /** Azure Policy: AKS `azure_policy_enabled`, or the Arc `microsoft.policyinsights` extension. */
   readonly policy: Coverage;
@@ -195,6 +204,12 @@ const KIND_ORDER = [ClusterKind.AKS, ClusterKind.ARC, ClusterKind.EKS, ClusterKi
 
 function row(fields: Omit<ClusterCoverage, "gaps">): ClusterCoverage {
   return { ...fields, gaps: COVERAGE_COLUMNS.filter((column) => fields[column] === Coverage.NO) };
+}
+
+/** YES with a sensor; EXCLUDED without one on a cluster (defined in these stacks) tagged for exclusion; else NO. */
+function sensorCoverage(hasSensor: boolean, cluster: SynthesizedResource | undefined): Coverage {
+  if (hasSensor) return Coverage.YES;
+  return cluster !== undefined && clusterExcludedFromSensor(cluster) ? Coverage.EXCLUDED : Coverage.NO;
 }
 
 function yesNo(value: boolean): Coverage {
@@ -350,16 +365,27 @@ function aksClusters(view: StackView, plan: PlanFound | undefined): ClusterCover
       .filter((binding) => listHoldsRole(argument(binding, "roles"), TrustedAccess.DEFENDER_OPERATOR_ROLE))
       .flatMap((binding) => referencedIds(argument(binding, "kubernetes_cluster_id"), TerraformType.AKS_CLUSTER)),
   );
+  // Clusters with the sensor chart instead of the security profile: a sensor release whose values
+  // or helm provider reference the cluster (HelmDefenderSensor with SensorCluster.aks).
+  const charted = new Set(
+    view
+      .instances(TerraformType.HELM_RELEASE)
+      .filter((release) => isSensorHelmRelease(release.resource.config))
+      .flatMap((release) => releaseContext(view, release).flatMap((value) => referencedIds(value, TerraformType.AKS_CLUSTER))),
+  );
   return view.instances(TerraformType.AKS_CLUSTER).map((cluster) => {
-    const sensor = aksClusterHasDefenderSensor(cluster.resource.config);
+    const profile = aksClusterHasDefenderSensor(cluster.resource.config);
+    const chart = charted.has(cluster.resource.logicalId);
+    const sensor = sensorCoverage(profile || chart, cluster.resource);
     return row({
       stack: view.name,
       kind: ClusterKind.AKS,
       name: instanceName(cluster),
       address: cluster.address,
-      sensor: yesNo(sensor),
+      sensor,
       policy: yesNo(aksClusterHasPolicyAddon(cluster.resource.config)),
-      workspace: yesNo(sensor),
+      // The chart needs no workspace (deploy-helm.md); the security profile does; an excluded cluster's is excluded with its sensor.
+      workspace: profile || !chart ? (sensor === Coverage.EXCLUDED ? sensor : yesNo(profile)) : Coverage.NOT_APPLICABLE,
       agentlessDiscovery: yesNo(bound.has(cluster.resource.logicalId) || (plan?.agentlessDiscovery ?? false)),
       // No azurerm_kubernetes_cluster argument governs the audit logs Defender reads on AKS.
       auditLogs: Coverage.NOT_APPLICABLE,
@@ -521,7 +547,7 @@ function connectorClusters(view: StackView): ClusterCoverage[] {
       kind: cluster.kind,
       name: cluster.name,
       address: cluster.address,
-      sensor: yesNo(cluster.sensor),
+      sensor: sensorCoverage(cluster.sensor, cluster.resource),
       // On EKS and GKE the policy agent and the workspace come from the security connector, not from cluster resources.
       policy: Coverage.NOT_APPLICABLE,
       workspace: Coverage.NOT_APPLICABLE,
@@ -562,6 +588,11 @@ function isAwsAuthWithDiscoveryRole(instance: Instance): boolean {
   return typeof data?.mapRoles === "string" && data.mapRoles.split(/[\s/"]+/).some(isDiscoveryRoleName);
 }
 
+/** Where a release names its cluster: its own arguments and its helm (and kubernetes) provider's configuration. */
+function releaseContext(view: StackView, release: Instance): unknown[] {
+  return [release.resource.config, view.providerConfigOf(release.resource, "helm"), view.providerConfigOf(release.resource, "kubernetes")];
+}
+
 /**
  * The cluster a sensor release runs on, in order: the `global.cloudIdentifiers.<cloud>.clusterName`
  * value; a reference to a cluster (or its data source) in the release or its helm provider's
@@ -588,7 +619,7 @@ function sensorReleaseCluster(
     if (found) return found;
     if (name) return findOrAdd(kind, name);
   }
-  const context = [release.resource.config, view.providerConfigOf(release.resource, "helm"), view.providerConfigOf(release.resource, "kubernetes")];
+  const context = releaseContext(view, release);
   for (const [kind, type] of [
     [ClusterKind.EKS, TerraformType.EKS_CLUSTER],
     [ClusterKind.GKE, TerraformType.GKE_CLUSTER],

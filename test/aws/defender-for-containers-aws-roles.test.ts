@@ -1,4 +1,5 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Token } from "cdktf";
 import { DefenderOidcProvider, AwsImageAssessmentAccess } from "../../lib/aws";
 import { AwsPartition } from "../../lib/core";
@@ -16,6 +17,19 @@ const actionsOf = (policy: any): string[] => policy.Statement.flatMap((s: any) =
 const statement = (policy: any, sid: string) => policy.Statement.find((s: any) => s.Sid === sid);
 
 describe("DefenderForContainersAwsRoles", () => {
+  test("provider: every role, inline policy and attachment uses the given aws provider (alias)", () => {
+    const synth = synthesizeIn(awsStack, (stack) => {
+      const security = new AwsProvider(stack, "aws-security", { region: "eu-west-1", alias: "security" });
+      defenderRoles(stack, { provider: security, oidcProvider: DefenderOidcProvider.fromArn(stack, "oidc", { arn: PROVIDER_ARN }) });
+    });
+    const types = ["aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment"];
+    for (const type of types) {
+      const all = Object.values<any>(resourcesOf(synth, type));
+      expect(all.length).toBeGreaterThan(0);
+      for (const body of all) expect({ type, provider: body.provider }).toEqual({ type, provider: "aws.security" });
+    }
+  });
+
   const synth = synthRoles();
 
   test("creates the six roles with Microsoft's current names", () => {

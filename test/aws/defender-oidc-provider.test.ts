@@ -1,3 +1,4 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformVariable, Token } from "cdktf";
 import { DefenderOidcProvider } from "../../lib/aws";
 import { AwsPartition, DEFENDER_AWS_ONBOARDING_TEMPLATE_CLIENT_IDS } from "../../lib/core";
@@ -9,6 +10,14 @@ const CONTAINERS_AUD = "api://6610e979-c931-41ec-adc7-b9920c9d52f1";
 const DATA_COLLECTION_AUD = "api://1462b192-27f7-4cb9-8523-0f4ecb54b47e";
 
 describe("DefenderOidcProvider", () => {
+  test("provider: the resource uses the given aws provider (alias)", () => {
+    const synth = synthesizeIn(awsStack, (stack) => {
+      const security = new AwsProvider(stack, "aws-security", { region: "eu-west-1", alias: "security" });
+      new DefenderOidcProvider(stack, "oidc", { provider: security });
+    });
+    expect(onlyResourceOf(synth, OIDC).provider).toBe("aws.security");
+  });
+
   test("trusts Defender's issuer with the containers and data-collection audiences and Microsoft's thumbprint", () => {
     let provider: DefenderOidcProvider | undefined;
     const synth = synthesizeIn(awsStack, (stack) => (provider = new DefenderOidcProvider(stack, "oidc")));

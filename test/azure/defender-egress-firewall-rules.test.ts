@@ -1,5 +1,5 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { AzureCloud, DefenderEgressFirewallRules, DefenderEgressFirewallRulesProps, EgressComponent } from "../../lib/azure";
+import { AzureCloud, DefenderEgressFirewallRules, DefenderEgressFirewallRulesProps, EgressComponent, SensorEnvironment } from "../../lib/azure";
 import { newStack, onlyResourceOf, synthesize } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -51,9 +51,31 @@ describe("DefenderEgressFirewallRules", () => {
     expect(rules[0].destination_fqdns).toEqual(["*.ods.opinsights.azure.us", "*.oms.opinsights.azure.us", "login.microsoftonline.us"]);
   });
 
-  test("China: both sign-in hosts of the documented CONFLICT are allowed", () => {
+  test("China: the AKS egress page's sensor hosts", () => {
     const rules = rulesOf({ cloud: AzureCloud.CHINA, components: [EgressComponent.SENSOR] });
-    expect(rules[0].destination_fqdns).toEqual(["*.ods.opinsights.azure.cn", "*.oms.opinsights.azure.cn", "login.chinacloudapi.cn", "login.microsoftonline.cn"]);
+    expect(rules[0].destination_fqdns).toEqual(["*.ods.opinsights.azure.cn", "*.oms.opinsights.azure.cn", "login.microsoftonline.cn"]);
+  });
+
+  test("sensorEnvironment EKS/GKE allows *.cloud.defender.microsoft.com only; Arc adds the Arc agents", () => {
+    for (const sensorEnvironment of [SensorEnvironment.EKS, SensorEnvironment.GKE]) {
+      const rules = rulesOf({ sensorEnvironment });
+      expect(rules.map((r: any) => [r.name, r.destination_fqdns])).toEqual([["sensor-defender-endpoint-https-443", ["*.cloud.defender.microsoft.com"]]]);
+    }
+    const arc = rulesOf({ sensorEnvironment: SensorEnvironment.ARC, regions: ["westeurope"] });
+    expect(arc.map((r: any) => r.name)).toEqual(["sensor-defender-endpoint-https-443", "arc-agents-https-443"]);
+    expect(arc[1].destination_fqdns).toContain("linuxgeneva-microsoft.azurecr.io");
+  });
+
+  test("sensorEnvironment EKS in Azure Government: the sensor has no endpoint there (N/A)", () => {
+    expect(make({ cloud: AzureCloud.US_GOVERNMENT, sensorEnvironment: SensorEnvironment.EKS })).toThrow(
+      '[test/fw] components: got ["sensor-defender-endpoint"] for cloud "usgovernment"; expected components with documented endpoints in that cloud.',
+    );
+  });
+
+  test("an unknown sensorEnvironment is refused", () => {
+    expect(make({ sensorEnvironment: "openshift" as SensorEnvironment })).toThrow(
+      '[test/fw] sensorEnvironment: got "openshift"; expected one of aks, arc, eks, gke.',
+    );
   });
 
   test("region placeholders are expanded per region; ports other than 443 get their own rule", () => {

@@ -290,6 +290,18 @@ describe("DefenderPrivateLink", () => {
       expect(build({ ...AMPLS, cloud: AzureCloud.CHINA, location: "westeurope" })).toThrow(/\[test\/pl\] location: got "westeurope"; expected a region of the china cloud/);
     });
 
+    test("securityPrivateLinkLocation: a public region or global; not in AMPLS mode, not a sovereign region, not a typo", () => {
+      expect(onlyResourceOf(synth({ ...BASE, securityPrivateLinkLocation: "East US" }), "azapi_resource").location).toBe("eastus");
+      expect(onlyResourceOf(synth({ ...BASE, securityPrivateLinkLocation: "global" }), "azapi_resource").location).toBe("global");
+      expect(build({ ...BASE, securityPrivateLinkLocation: "usgovvirginia" })).toThrow(
+        '[test/pl] securityPrivateLinkLocation: got "usgovvirginia"; expected "global" or a public-cloud region. Microsoft Security Private Link is not available in the sovereign clouds.',
+      );
+      expect(build({ ...BASE, securityPrivateLinkLocation: "globel" })).toThrow(/\[test\/pl\] securityPrivateLinkLocation: got "globel"; expected an Azure region name/);
+      expect(build({ ...AMPLS, securityPrivateLinkLocation: "eastus" })).toThrow(
+        '[test/pl] securityPrivateLinkLocation: got "eastus"; expected no securityPrivateLinkLocation in mode AzureMonitorPrivateLinkScope. It applies to mode SecurityPrivateLink only.',
+      );
+    });
+
     test("an unknown region is an error", () => {
       expect(build({ ...BASE, location: "westeuropa" })).toThrow(/\[test\/pl\] location: got "westeuropa"; expected an Azure region name .* Did you mean "westeurope"\?/);
     });

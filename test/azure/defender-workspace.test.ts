@@ -82,8 +82,8 @@ describe("DefenderWorkspace", () => {
       expect(DefenderWorkspace.defaultWorkspaceName(SUB, "westus3").locationCode).toBe("USW3");
     });
     test("rejects a region the policy has no code for", () => {
-      expect(() => DefenderWorkspace.defaultWorkspaceName(SUB, "italynorth")).toThrow(
-        /DefenderWorkspace\.defaultWorkspaceName: region: got "italynorth"; expected one of the regions Defender's policy names default workspaces for: .*westeurope/,
+      expect(() => DefenderWorkspace.defaultWorkspaceName(SUB, "austriaeast")).toThrow(
+        /DefenderWorkspace\.defaultWorkspaceName: region: got "austriaeast"; expected one of the regions Defender's policy names default workspaces for: .*westeurope/,
       );
     });
     test("rejects a subscription that is not a GUID", () => {

@@ -7,7 +7,8 @@ import { Aspects, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { AksDefenderSensor, AksPolicyAddon, DefenderForContainersPlan, PlanTier } from "../../lib/azure";
+import { EksSensorExclusion } from "../../lib/aws";
+import { AksDefenderSensor, AksPolicyAddon, AksSensorExclusion, DefenderForContainersPlan, PlanTier } from "../../lib/azure";
 import { CheckLevel, DefenderCoverageChecks, DefenderCoverageChecksProps } from "../../lib/checks";
 import { testCluster } from "../azure/fixtures";
 import { annotationsOf, multicloudStack } from "../util";
@@ -59,6 +60,7 @@ describe("DefenderCoverageChecks", () => {
         'MDC-AKS-1 AksClusterDefenderSensor: "aks-cluster" (azurerm_kubernetes_cluster.cluster): The AKS cluster has no Defender sensor ' +
           "(no microsoft_defender block with a log_analytics_workspace_id). Without the sensor Defender gets no runtime threat detection from the nodes. " +
           "Add AksDefenderSensor for the cluster; if policy 64def556-fbad-4622-930e-72d1d5589bf5 or auto-provisioning installs the sensor instead, acknowledge the finding. " +
+          "A cluster kept off the sensor on purpose carries ms_defender_container_exclude_sensors=true (AksSensorExclusion) and is not reported. " +
           'To accept it, call DefenderCoverageChecks.acknowledge(<construct>, "MDC-AKS-1", "<reason>").',
       );
     });
@@ -67,6 +69,22 @@ describe("DefenderCoverageChecks", () => {
       const { stack, checks } = check((s) => protectedAks(s));
       expect(annotationsOf(stack)).toEqual([]);
       expect(checks.findings).toEqual([]);
+    });
+
+    test("a cluster excluded from the sensor by the documented tag gets no MDC-AKS-1; MDC-HELM-1 skips excluded EKS/GKE clusters", () => {
+      const { stack } = check(
+        (s) => {
+          const cluster = testCluster(s);
+          new AksPolicyAddon(s, "policy", { cluster });
+          new AksSensorExclusion(s, "exclusion", { clusters: [cluster] });
+          new DefenderForContainersPlan(s, "plan");
+          const eks = eksCluster(s, "dev", ["audit"]);
+          new EksSensorExclusion(s, "eks-exclusion", { clusters: [eks] });
+          eksCluster(s, "prod", ["audit"]);
+        },
+        { ruleLevels: { "MDC-HELM-1": CheckLevel.WARNING } },
+      );
+      expect(reported(stack, "warning")).toEqual(["test/prod MDC-HELM-1"]);
     });
 
     test("MDC-AKS-1 alone when only the policy add-on is there", () => {

@@ -2,7 +2,6 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import {
   AzureCloud,
-  CHINA_LOGIN_CONFLICT_NOTE,
   DEFENDER_EGRESS_RULES,
   defenderEgressRules,
   EgressComponent,
@@ -11,6 +10,8 @@ import {
   expandEgressRules,
   hasRegionPlaceholder,
   REGION_PLACEHOLDER,
+  sensorEgressComponents,
+  SensorEnvironment,
 } from "../../lib/core";
 
 const fqdns = (cloud: AzureCloud, components?: EgressComponent[]) => defenderEgressRules(cloud, components).map((r) => r.fqdn);
@@ -25,7 +26,7 @@ describe("egress catalog", () => {
       expect(Object.values(EgressComponent)).toContain(rule.component);
       expect(rule.clouds.length).toBeGreaterThan(0);
       for (const cloud of rule.clouds) expect(Object.values(AzureCloud)).toContain(cloud);
-      expect(rule.source).toMatch(/MS-Docs|learn\.microsoft\.com/);
+      expect(rule.source).toMatch(/^MicrosoftDocs\/(azure-aks-docs|defender-docs|azure-management-docs) [a-z-]+\/[\w/.-]+\.md/);
     }
   });
 
@@ -40,14 +41,36 @@ describe("egress catalog", () => {
       "login.microsoftonline.cn",
       "*.ods.opinsights.azure.cn",
       "*.oms.opinsights.azure.cn",
-      "login.chinacloudapi.cn",
     ]);
   });
 
-  test("the 21Vianet sign-in CONFLICT: both hosts listed, both carry the note", () => {
-    const china = defenderEgressRules(AzureCloud.CHINA, [EgressComponent.SENSOR]).filter((r) => r.fqdn.startsWith("login."));
-    expect(china.map((r) => r.fqdn).sort()).toEqual(["login.chinacloudapi.cn", "login.microsoftonline.cn"]);
-    for (const r of china) expect(r.note).toBe(CHINA_LOGIN_CONFLICT_NOTE);
+  test("sensor endpoints per environment: Arc, EKS and GKE need *.cloud.defender.microsoft.com only; N/A in sovereign clouds", () => {
+    for (const env of [SensorEnvironment.EKS, SensorEnvironment.GKE]) {
+      expect(fqdns(AzureCloud.PUBLIC, sensorEgressComponents(env))).toEqual(["*.cloud.defender.microsoft.com"]);
+      expect(fqdns(AzureCloud.US_GOVERNMENT, sensorEgressComponents(env))).toEqual([]);
+      expect(fqdns(AzureCloud.CHINA, sensorEgressComponents(env))).toEqual([]);
+    }
+    const arc = defenderEgressRules(AzureCloud.PUBLIC, sensorEgressComponents(SensorEnvironment.ARC));
+    expect(arc.filter((r) => r.component === EgressComponent.SENSOR_DEFENDER_ENDPOINT).map((r) => r.fqdn)).toEqual(["*.cloud.defender.microsoft.com"]);
+    // The Log Analytics hosts are "no longer required" for Arc/EKS/GKE sensors: only the AKS list has them.
+    for (const env of [SensorEnvironment.ARC, SensorEnvironment.EKS, SensorEnvironment.GKE]) {
+      for (const cloud of Object.values(AzureCloud)) expect(fqdns(cloud, sensorEgressComponents(env)).filter((f) => f.includes("opinsights"))).toEqual([]);
+    }
+    expect(fqdns(AzureCloud.PUBLIC, sensorEgressComponents(SensorEnvironment.AKS))).toEqual([
+      "login.microsoftonline.com",
+      "*.ods.opinsights.azure.com",
+      "*.oms.opinsights.azure.com",
+      "*.cloud.defender.microsoft.com",
+    ]);
+    expect(() => sensorEgressComponents("openshift" as SensorEnvironment)).toThrow(
+      'sensorEgressComponents: environment: got "openshift"; expected one of aks, arc, eks, gke.',
+    );
+  });
+
+  test("Arc agents (2026 pages): no azureedge hosts in any cloud; linuxgeneva-microsoft.azurecr.io in the public cloud", () => {
+    for (const cloud of Object.values(AzureCloud)) expect(fqdns(cloud).filter((f) => f.endsWith("azureedge.net"))).toEqual([]);
+    expect(fqdns(AzureCloud.PUBLIC, [EgressComponent.ARC_AGENTS])).toContain("linuxgeneva-microsoft.azurecr.io");
+    expect(fqdns(AzureCloud.US_GOVERNMENT, [EgressComponent.ARC_AGENTS])).not.toContain("linuxgeneva-microsoft.azurecr.io");
   });
 
   test("*.cloud.defender.microsoft.com is public-cloud only", () => {
@@ -126,12 +149,16 @@ describe("egress catalog", () => {
     const table = egressRulesMarkdown(defenderEgressRules(AzureCloud.CHINA, [EgressComponent.SENSOR]));
     const lines = table.trim().split("\n");
     expect(lines[0]).toBe("| FQDN | port | component | purpose | clouds |");
-    expect(lines).toHaveLength(2 + 4);
-    expect(lines[2]).toBe(`| \`login.microsoftonline.cn\` | HTTPS 443 | sensor | Microsoft Entra ID authentication (${CHINA_LOGIN_CONFLICT_NOTE}) | china |`);
+    expect(lines).toHaveLength(2 + 3);
+    expect(lines[2]).toBe("| `login.microsoftonline.cn` | HTTPS 443 | sensor | Microsoft Entra ID authentication | china |");
+    const endpoint = egressRulesMarkdown(defenderEgressRules(AzureCloud.PUBLIC, [EgressComponent.SENSOR_DEFENDER_ENDPOINT])).trim().split("\n");
+    expect(endpoint[2]).toBe(
+      "| `*.cloud.defender.microsoft.com` | HTTPS 443 | sensor-defender-endpoint | sensor connection to Microsoft Defender for Cloud (The only endpoint of the Arc, EKS and GKE sensor; Azure Government and 21Vianet: N/A (no endpoint listed).) | public |",
+    );
   });
 });
 
-test("the public-cloud egress table of docs/operations.md is the generated one", () => {
-  const readme = readFileSync(join(__dirname, "..", "..", "docs", "operations.md"), "utf8");
-  expect(readme).toContain(egressRulesMarkdown(defenderEgressRules(AzureCloud.PUBLIC)));
+test("docs/egress.md's public-cloud egress table is the generated one", () => {
+  const page = readFileSync(join(__dirname, "..", "..", "docs", "egress.md"), "utf8");
+  expect(page).toContain(egressRulesMarkdown(defenderEgressRules(AzureCloud.PUBLIC)));
 });

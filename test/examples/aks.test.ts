@@ -12,6 +12,9 @@ describe("examples/aks", () => {
 
   test("Terraform addresses are stable", () => {
     expect(addressesOf(synth)).toEqual([
+      "azapi_update_resource.security-gating_1D48E01D",
+      "azurerm_container_registry.registry",
+      "azurerm_federated_identity_credential.security-gating_federated-credential_AF783E59",
       "azurerm_kubernetes_cluster.cluster",
       "azurerm_log_analytics_workspace.workspace_B76F7DCA",
       "azurerm_resource_group.group",
@@ -21,11 +24,13 @@ describe("examples/aks", () => {
       "azurerm_role_assignment.existing-clusters-workspace_aks_role-defender-containers-sensor_92D52836",
       "azurerm_role_assignment.existing-clusters-workspace_aks_role-defender-kubernetes-agent-operator-workspace_11DBC417",
       "azurerm_role_assignment.existing-clusters-workspace_aks_role-defender-kubernetes-agent-operator_EFB2A4C0",
+      "azurerm_role_assignment.security-gating_acr-pull-images_3D5A6E2D",
       "azurerm_security_center_subscription_pricing.containers-plan_pricing_9CB37113",
       "azurerm_subscription_policy_assignment.existing-clusters-policy-addon_aks_assignment_FD246245",
       "azurerm_subscription_policy_assignment.existing-clusters-workspace_aks_assignment_3E74E181",
       "azurerm_subscription_policy_remediation.existing-clusters-policy-addon_aks_remediation_08963759",
       "azurerm_subscription_policy_remediation.existing-clusters-workspace_aks_remediation_BEE0C548",
+      "azurerm_user_assigned_identity.security-gating_identity_73A75C00",
     ]);
   });
 
@@ -58,6 +63,25 @@ describe("examples/aks", () => {
     expect(addon.policy_definition_id).toBe("/providers/Microsoft.Authorization/policyDefinitions/a8eff44f-8c92-45c3-a3fb-9880802d67a7");
     const remediations = Object.values(resourcesOf(synth, "azurerm_subscription_policy_remediation"));
     expect(remediations.map((r) => r.resource_discovery_mode)).toEqual(["ReEvaluateCompliance", "ReEvaluateCompliance"]);
+  });
+
+  test("security gating: the cluster's OIDC issuer and workload identity, an identity with AcrPull on the registry", () => {
+    const cluster = onlyResourceOf(synth, "azurerm_kubernetes_cluster");
+    expect(cluster).toMatchObject({ oidc_issuer_enabled: true, workload_identity_enabled: true });
+    const gating = onlyResourceOf(synth, "azapi_update_resource");
+    expect(gating.type).toBe("Microsoft.ContainerService/managedClusters@2025-10-02-preview");
+    expect(gating.resource_id).toBe("${azurerm_kubernetes_cluster.cluster.id}");
+    const body = gating.body.properties.securityProfile.defender.securityGating;
+    expect(body).toMatchObject({ enabled: true, allowSecretAccess: false });
+    expect(body.identities).toHaveLength(1);
+    expect(body.identities[0].azureContainerRegistry).toBe('${element(split("/", azurerm_container_registry.registry.id), 8)}');
+    const role = resourcesOf(synth, "azurerm_role_assignment")["security-gating_acr-pull-images_3D5A6E2D"];
+    expect(role).toMatchObject({
+      scope: "${azurerm_container_registry.registry.id}",
+      role_definition_id: '/subscriptions/${element(split("/", azurerm_container_registry.registry.id), 2)}/providers/Microsoft.Authorization/roleDefinitions/7f951dda-4ed3-4680-a7ca-43fe172d538d',
+    });
+    expect(onlyResourceOf(synth, "azurerm_federated_identity_credential").subject).toBe("system:serviceaccount:kube-system:defender-admission-controller-serviceaccount");
+    expect(synth.provider!.azapi[0].subscription_id).toBe(EXAMPLE_DEFAULTS.subscriptionId);
   });
 
   test("settings come from context", () => {
@@ -103,5 +127,22 @@ describe("examples/aks: turning things off by flag", () => {
 
   test("a flag that is not true/false is an error", () => {
     expect(() => off({ sensorEnabled: "no" })).toThrow('example setting sensorEnabled: got "no"; expected "true" or "false".');
+  });
+});
+
+describe("examples/aks with sensorInstall helm (the aks-helm stack)", () => {
+  const helm = synthesizeStack(new AksExampleStack(exampleApp({ ...EXAMPLE_DEFAULTS }), "aks-helm", { sensorInstall: "helm" }));
+
+  test("the chart with anti-malware instead of the security profile, and nothing that would bring the profile back", () => {
+    const cluster = onlyResourceOf(helm, "azurerm_kubernetes_cluster");
+    expect(cluster).not.toHaveProperty("microsoft_defender");
+    const sensor = onlyResourceOf(helm, "azurerm_security_center_subscription_pricing").extension.find((e: any) => e.name === "ContainerSensor");
+    expect(sensor.additional_extension_properties.AutoProvisioning).toBe("False");
+    const assignments = Object.values(resourcesOf(helm, "azurerm_subscription_policy_assignment"));
+    expect(assignments.map((a: any) => a.policy_definition_id.split("/").pop())).toEqual(["a8eff44f-8c92-45c3-a3fb-9880802d67a7"]);
+    const release = onlyResourceOf(helm, "helm_release");
+    expect(release).toMatchObject({ chart: "microsoft-defender-for-containers", namespace: "mdc", version: "0.10.5" });
+    expect(release.values[0]).toContain('"antimalwareCollector": {\n        "enable": true');
+    expect(resourcesOf(helm, "azapi_update_resource")).toEqual({});
   });
 });

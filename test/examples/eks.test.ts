@@ -94,8 +94,9 @@ describe("examples/eks", () => {
       expect(release).toMatchObject({ namespace: "mdc", version: "0.10.5", atomic: true });
       expect(id).toContain(values.global.cloudIdentifiers.AWS.clusterName);
     }
-    expect(releases["defender_sensor-mdc-example-eks_release_1C5088CC"].depends_on).toEqual(["aws_eks_node_group.nodes"]);
-    expect(releases["defender_sensor-payments-prod_release_DAADD8DD"].depends_on).toBeUndefined();
+    // Every release waits for the connector (as on GKE); the app cluster's also for its nodes.
+    expect(releases["defender_sensor-mdc-example-eks_release_1C5088CC"].depends_on).toEqual([CONNECTOR, "aws_eks_node_group.nodes"]);
+    expect(releases["defender_sensor-payments-prod_release_DAADD8DD"].depends_on).toEqual([CONNECTOR]);
   });
 
   test("settings come from context", () => {

@@ -33,9 +33,18 @@ describe("examples/multicloud", () => {
     );
     expect(Object.keys(synth.resource!.azurerm_security_center_subscription_pricing)).toHaveLength(1);
     expect(Object.keys(synth.resource!.azurerm_log_analytics_workspace)).toHaveLength(1);
-    // Two connectors (AWS, GCP) in the security resource group.
+    // Four connectors (AWS, GCP, Docker Hub, JFrog) in the security resource group.
     const connectors = Object.values<any>(synth.resource!.azapi_resource).filter((r) => r.type.startsWith("Microsoft.Security/securityConnectors@"));
-    expect(connectors.map((c) => c.body.properties.environmentName).sort()).toEqual(["AWS", "GCP"]);
+    expect(connectors.map((c) => c.body.properties.environmentName).sort()).toEqual(["AWS", "DockerHub", "GCP", "JFrog"]);
+  });
+
+  test("the Docker Hub token comes from a sensitive variable and reaches only sensitive_body", () => {
+    expect((synth as any).variable.dockerhub_access_token).toMatchObject({ type: "string", sensitive: true });
+    const dockerHub = Object.values<any>(synth.resource!.azapi_resource).find((r) => r.body.properties.environmentName === "DockerHub");
+    expect(dockerHub.sensitive_body.properties.environmentData.authentication.accessToken).toBe("${var.dockerhub_access_token}");
+    // Referenced once in the whole stack: that sensitive_body (not in body, outputs or other resources).
+    expect(JSON.stringify(synth).match(/var\.dockerhub_access_token/g)).toHaveLength(1);
+    expect(JSON.stringify((synth as any).output ?? {})).not.toContain("dockerhub_access_token");
   });
 
   test("the coverage checks are attached to the stack and find nothing to report", () => {

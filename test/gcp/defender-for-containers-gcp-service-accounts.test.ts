@@ -10,6 +10,7 @@ import {
   GcpImageAssessmentAccess,
 } from "../../lib/gcp";
 import { googleStack, onlyResourceOf, SynthesizedStack, synthesizeStack } from "../util";
+import { DOCUMENTED_GCP_CUSTOM_ROLES } from "./documented-permissions";
 
 const PROJECT = "prod-gke";
 const POOL_ID = "8efa1c55953c42dfa19dd4599e4c64d4";
@@ -52,24 +53,18 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
       expect(sa.project).toBe(PROJECT);
     });
 
-    test("three custom roles with exactly the documented permissions", () => {
+    test("six custom roles with exactly the documented permissions (network-access doc 2026-04-16)", () => {
       const roles = onlyResourceOf(synth, ROLE);
       const byId = Object.fromEntries(Object.values(roles.for_each as Record<string, any>).map((r) => [r.role_id, r.permissions]));
-      expect(byId).toEqual({
-        MicrosoftDefenderContainersRole: [
-          "logging.sinks.list",
-          "logging.sinks.get",
-          "logging.sinks.create",
-          "logging.sinks.update",
-          "logging.sinks.delete",
-          "resourcemanager.projects.getIamPolicy",
-          "iam.serviceAccounts.get",
-          "iam.workloadIdentityPoolProviders.get",
-        ],
-        MicrosoftDefenderContainersDataCollectionRole: ["pubsub.subscriptions.consume", "pubsub.subscriptions.get"],
-        MDCGkeClusterWriteRole: ["container.clusters.update"],
-      });
-      expect(Object.keys(roles.for_each)).toEqual(["containers-role", "data-collection-role", "gke-cluster-write-role"]);
+      expect(byId).toEqual(DOCUMENTED_GCP_CUSTOM_ROLES);
+      expect(Object.keys(roles.for_each)).toEqual([
+        "containers-role",
+        "data-collection-role",
+        "gar-assessments-write-role",
+        "gke-cluster-write-role",
+        "gke-inventory-collection-role",
+        "gke-response-actions-role",
+      ]);
       expect(roles.permissions).toBe("${each.value.permissions}");
       expect(roles.stage).toBe("ALPHA");
       expect(roles.project).toBe(PROJECT);
@@ -78,6 +73,10 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
     test("project members: one resource, for_each keyed <account>/<role>, additive members only", () => {
       const members = onlyResourceOf(synth, MEMBER);
       expect(members.for_each).toEqual({
+        "artifact-assess/gar-assessments-write-role": {
+          role: `projects/${PROJECT}/roles/MDCWritingGarAssessmentsRole`,
+          member: saMember("mdc-containers-artifact-assess"),
+        },
         "artifact-assess/roles/artifactregistry.writer": { role: "roles/artifactregistry.writer", member: saMember("mdc-containers-artifact-assess") },
         "artifact-assess/roles/storage.objectUser": { role: "roles/storage.objectUser", member: saMember("mdc-containers-artifact-assess") },
         "cloud-logs/roles/pubsub.publisher": { role: "roles/pubsub.publisher", member: "serviceAccount:cloud-logs@system.gserviceaccount.com" },
@@ -89,6 +88,14 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
         "containers/roles/container.admin": { role: "roles/container.admin", member: saMember("microsoft-defender-containers") },
         "containers/roles/pubsub.admin": { role: "roles/pubsub.admin", member: saMember("microsoft-defender-containers") },
         "k8s-operator/gke-cluster-write-role": { role: `projects/${PROJECT}/roles/MDCGkeClusterWriteRole`, member: saMember("mdc-containers-k8s-operator") },
+        "k8s-operator/gke-inventory-collection-role": {
+          role: `projects/${PROJECT}/roles/MDCGkeContainerInventoryCollectionRole`,
+          member: saMember("mdc-containers-k8s-operator"),
+        },
+        "k8s-operator/gke-response-actions-role": {
+          role: `projects/${PROJECT}/roles/MDCGkeContainerResponseActionsRole`,
+          member: saMember("mdc-containers-k8s-operator"),
+        },
         "k8s-operator/roles/container.viewer": { role: "roles/container.viewer", member: saMember("mdc-containers-k8s-operator") },
       });
       expect(members.role).toBe("${each.value.role}");
@@ -173,11 +180,14 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
     test("auditLogs: false drops both audit accounts, their roles and the cloud-logs publisher", () => {
       const { synth, accounts } = build({ auditLogs: false });
       expect(Object.keys(forEachOf(synth, SA))).toEqual(["artifact-assess", "k8s-operator"]);
-      expect(Object.keys(forEachOf(synth, ROLE))).toEqual(["gke-cluster-write-role"]);
+      expect(Object.keys(forEachOf(synth, ROLE))).toEqual(["gar-assessments-write-role", "gke-cluster-write-role", "gke-inventory-collection-role", "gke-response-actions-role"]);
       expect(Object.keys(forEachOf(synth, MEMBER))).toEqual([
+        "artifact-assess/gar-assessments-write-role",
         "artifact-assess/roles/artifactregistry.writer",
         "artifact-assess/roles/storage.objectUser",
         "k8s-operator/gke-cluster-write-role",
+        "k8s-operator/gke-inventory-collection-role",
+        "k8s-operator/gke-response-actions-role",
         "k8s-operator/roles/container.viewer",
       ]);
       expect(accounts.nativeCloudConnection).toBeUndefined();
@@ -189,10 +199,10 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
       expect(Object.keys(forEachOf(synth, "google_iam_workload_identity_pool_provider"))).toEqual(["containers"]);
     });
 
-    test("agentlessDiscovery: false drops mdc-containers-k8s-operator and MDCGkeClusterWriteRole", () => {
+    test("agentlessDiscovery: false drops mdc-containers-k8s-operator and its three custom roles", () => {
       const { synth, accounts } = build({ agentlessDiscovery: false });
       expect(Object.keys(forEachOf(synth, SA))).toEqual(["artifact-assess", "containers", "containers-stream"]);
-      expect(Object.keys(forEachOf(synth, ROLE))).toEqual(["containers-role", "data-collection-role"]);
+      expect(Object.keys(forEachOf(synth, ROLE))).toEqual(["containers-role", "data-collection-role", "gar-assessments-write-role"]);
       expect(Object.keys(forEachOf(synth, MEMBER)).filter((k) => k.startsWith("k8s-operator/"))).toEqual([]);
       expect(Object.keys(forEachOf(synth, SA_MEMBER))).toEqual(["artifact-assess", "containers", "containers-stream"]);
       expect(accounts.agentlessDiscoveryConnection).toBeUndefined();
@@ -205,11 +215,15 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
       expect(accounts.imageAssessmentConnection).toBeUndefined();
     });
 
-    test("image assessment only: no custom roles at all", () => {
+    test("image assessment only: MDCWritingGarAssessmentsRole is the only custom role", () => {
       const { synth, accounts } = build({ auditLogs: false, agentlessDiscovery: false });
-      expect(synth.resource?.[ROLE]).toBeUndefined();
-      expect(accounts.customRoles).toBeUndefined();
-      expect(onlyResourceOf(synth, MEMBER).depends_on).toEqual([expect.stringMatching(/^google_service_account\./)]);
+      expect(Object.keys(forEachOf(synth, ROLE))).toEqual(["gar-assessments-write-role"]);
+      expect(accounts.customRoles).toBeDefined();
+    });
+
+    test("imageAssessment: false drops MDCWritingGarAssessmentsRole", () => {
+      const { synth } = build({ imageAssessment: false });
+      expect(Object.keys(forEachOf(synth, ROLE))).not.toContain("gar-assessments-write-role");
     });
 
     test("the other capabilities keep their for_each keys (Terraform addresses) when one is turned off", () => {
@@ -223,6 +237,7 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
     const { synth } = build({ imageAssessmentAccess: GcpImageAssessmentAccess.LEAST_PRIVILEGE });
     const members = forEachOf(synth, MEMBER);
     expect(Object.keys(members).filter((k) => k.startsWith("artifact-assess/"))).toEqual([
+      "artifact-assess/gar-assessments-write-role",
       "artifact-assess/roles/artifactregistry.reader",
       "artifact-assess/roles/storage.objectViewer",
     ]);
@@ -335,6 +350,16 @@ describe("DefenderForContainersGcpServiceAccounts", () => {
       expect(make({ customRoleIds: { dataCollection: "MicrosoftDefenderContainersRole" } })).toThrow(
         "customRoleIds.dataCollection: got \"MicrosoftDefenderContainersRole\"; expected a role ID no other Defender custom role uses. It is also customRoleIds.containers.",
       );
+    });
+
+    test("a 2026 custom role that reuses another role's ID", () => {
+      expect(make({ customRoleIds: { writingGarAssessments: "MDCGkeContainerResponseActionsRole" } })).toThrow(
+        'customRoleIds.writingGarAssessments: got "MDCGkeContainerResponseActionsRole"; expected a role ID no other Defender custom role uses. It is also customRoleIds.gkeContainerResponseActions.',
+      );
+    });
+
+    test("an invalid ID for a 2026 custom role", () => {
+      expect(make({ customRoleIds: { gkeContainerInventoryCollection: "x" } })).toThrow("customRoleIds.gkeContainerInventoryCollection: got \"x\"");
     });
 
     test("a service name that is not a Google API", () => {

@@ -16,12 +16,15 @@ import {
   EksAccessMode,
   EksAgentlessDiscoveryAccess,
   EksAgentlessDiscoveryAccessProps,
+  EksSensorExclusion,
 } from "../../lib/aws";
 import {
   AksAgentlessDiscovery,
   AksAgentlessDiscoveryProps,
   AksDefenderSensor,
   AksPolicyAddon,
+  AksSecurityGating,
+  AksSensorExclusion,
   AlertExport,
   AlertExportProps,
   AlertSeverity,
@@ -41,13 +44,21 @@ import {
   DefenderForContainersPlan,
   DefenderPrivateLink,
   DefenderPrivateLinkProps,
+  DefenderRecommendation,
+  DefenderRecommendationExemption,
+  DefenderRecommendationExemptionProps,
   DefenderWorkspace,
   DefenderWorkspaceAssignment,
   DefenderWorkspaceAssignmentProps,
+  DockerHubSecurityConnector,
+  DockerHubSecurityConnectorProps,
   EgressComponent,
+  ExemptionCategory,
   ExportSource,
   GcpSecurityConnector,
   GcpSecurityConnectorProps,
+  JFrogSecurityConnector,
+  JFrogSecurityConnectorProps,
   PlanTier,
   PodSecurityBaseline,
   PodSecurityBaselineProps,
@@ -67,6 +78,7 @@ import {
   DefenderForContainersGcpServiceAccountsProps,
   DefenderWorkloadIdentity,
   DefenderWorkloadIdentityProps,
+  GkeSensorExclusion,
 } from "../../lib/gcp";
 import { AwsAuthRoleMapping, AwsAuthRoleMappingProps, HelmDefenderSensor, HelmDefenderSensorProps, SensorCluster, SensorInfrastructure } from "../../lib/kubernetes";
 import { AksDefenderForContainers, AksDefenderForContainersProps, ArcDefenderForContainers, ArcDefenderForContainersProps } from "../../lib/patterns";
@@ -89,6 +101,7 @@ export interface BadInputCase {
 const SUB = "11111111-2222-3333-4444-555555555555";
 const WORKSPACE = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-sec`;
 const AKS_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1`;
+const ACR_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contosoimages`;
 const GUID_FORM = "a GUID of the form 00000000-0000-0000-0000-000000000000";
 
 /**
@@ -534,6 +547,37 @@ const GCP_CONNECTOR_CASES = casesOf("GcpSecurityConnector", gcpConnector, [
   ],
 ]);
 
+// DockerHubSecurityConnector, JFrogSecurityConnector
+const dockerHubConnector = (stack: TerraformStack, props: Partial<DockerHubSecurityConnectorProps>) => {
+  azapiProvider(stack);
+  const token = new TerraformVariable(stack, "token", { type: "string", sensitive: true }).stringValue;
+  // "__plain__" stands for a variable of the app that is not marked sensitive.
+  const accessToken = props.accessToken === "__plain__" ? new TerraformVariable(stack, "plain_token", { type: "string" }).stringValue : (props.accessToken ?? token);
+  return new DockerHubSecurityConnector(stack, "subject", { resourceGroupId: RG_ID, location: "westeurope", organization: "contoso", username: "mdcuser", ...props, accessToken });
+};
+const DOCKER_HUB_CONNECTOR_CASES = casesOf("DockerHubSecurityConnector", dockerHubConnector, [
+  [
+    "literal access token",
+    { accessToken: "dckr_pat_secret" },
+    '[test/subject] accessToken: got "<a literal string of 15 characters>"; expected a reference to a sensitive value, e.g. new TerraformVariable(stack, "token", { type: "string", sensitive: true }).stringValue. A literal token would be written to the synthesized JSON and to source control.',
+  ],
+  [
+    "access token from a variable not marked sensitive",
+    { accessToken: "__plain__" },
+    '[test/subject] accessToken: got "<var.plain_token>"; expected a variable with sensitive: true (test/plain_token is not). Terraform would show the token in plans and logs.',
+  ],
+  ["organization with capitals", { organization: "Contoso" }, '[test/subject] organization: got "Contoso"; expected a Docker ID of 4-30 lowercase letters and digits.'],
+  ["email as user name", { username: "mdc_user@contoso.com" }, '[test/subject] username: got "mdc_user@contoso.com"; expected a Docker ID of 4-30 lowercase letters and digits.'],
+]);
+const jfrogConnector = (stack: TerraformStack, props: Partial<JFrogSecurityConnectorProps>) => {
+  azapiProvider(stack);
+  return new JFrogSecurityConnector(stack, "subject", { resourceGroupId: RG_ID, location: "westeurope", host: "contoso.jfrog.io", ...props });
+};
+const JFROG_CONNECTOR_CASES = casesOf("JFrogSecurityConnector", jfrogConnector, [
+  ["URL instead of host", { host: "https://contoso.jfrog.io" }, '[test/subject] host: got "https://contoso.jfrog.io"; expected a lowercase host name such as contoso.jfrog.io (no scheme, no path).'],
+  ["scan interval of zero", { scanIntervalHours: 0 }, "[test/subject] scanIntervalHours: got 0; expected a whole number from 1 to 24."],
+]);
+
 // DefenderWorkspaceAssignment
 const workspaceAssignment = (stack: TerraformStack, props: Partial<DefenderWorkspaceAssignmentProps>) =>
   new DefenderWorkspaceAssignment(stack, "subject", { scopeId: `/subscriptions/${SUB}`, location: "westeurope", logAnalyticsWorkspaceResourceId: WORKSPACE, ...props });
@@ -779,6 +823,66 @@ const suppressionRule = (stack: TerraformStack, props: Partial<AlertSuppressionR
   return new AlertSuppressionRule(stack, "subject", { ...SUPPRESSION_BASE, ...props });
 };
 const DATE_FORM = "an ISO-8601 UTC date-time such as 2026-12-31T23:59:59Z";
+
+// DefenderRecommendationExemption
+const EXEMPTION_BASE: DefenderRecommendationExemptionProps = {
+  scope: `/subscriptions/${SUB}/resourceGroups/rg-dev`,
+  name: "dev-running-images",
+  recommendations: [DefenderRecommendation.RUNNING_IMAGE_VULNERABILITIES],
+  category: ExemptionCategory.WAIVER,
+  justification: "Dev resource group, risk accepted in SEC-1234",
+  expiresOn: "2026-12-31T23:59:59Z",
+};
+const EXEMPTION_CASES: BadInputCase[] = casesOf(
+  "DefenderRecommendationExemption",
+  (stack, props: Partial<DefenderRecommendationExemptionProps>) => new DefenderRecommendationExemption(stack, "subject", { ...EXEMPTION_BASE, ...props }),
+  [
+    [
+      "no expiry date and no waiver",
+      { expiresOn: undefined },
+      "[test/subject] expiresOn: got undefined; expected an ISO-8601 UTC date-time such as 2026-12-31T23:59:59Z — exemptions must expire. To waive this, set neverExpires: true with a neverExpiresJustification.",
+    ],
+    ["a short justification", { justification: "dev" }, '[test/subject] justification: got "dev"; expected a justification of at least 20 characters.'],
+    ["no recommendation (would exempt from the whole initiative)", { recommendations: [] }, "[test/subject] recommendations: got []; expected at least one recommendation."],
+    [
+      "a management group without its assignment",
+      { scope: "/providers/Microsoft.Management/managementGroups/platform" },
+      /^\[test\/subject\] policyAssignmentId: got undefined; expected the ID of the initiative assignment to exempt from\. A management group has no default Defender assignment/,
+    ],
+  ],
+);
+
+// AksSensorExclusion, EksSensorExclusion, GkeSensorExclusion
+const ARC_CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/edge-01`;
+const SENSOR_EXCLUSION_CASES: BadInputCase[] = [
+  {
+    construct: "AksSensorExclusion",
+    input: "an on-premises Arc cluster (the tag is not supported there)",
+    build: (stack) => new AksSensorExclusion(stack, "subject", { existingClusterIds: [ARC_CLUSTER_ID] }),
+    message: /^\[test\/subject\] existingClusterIds\[0\]: got ".*connectedClusters\/edge-01"; expected an AKS cluster ID\. Exclusion tags aren't supported for Arc-enabled clusters in on-premises environments/,
+  },
+  {
+    construct: "AksSensorExclusion",
+    input: "no cluster at all",
+    build: (stack) => new AksSensorExclusion(stack, "subject", {}),
+    message: "[test/subject] clusters: got []; expected at least one cluster of the app or one existing cluster ID (existingClusterIds).",
+  },
+  {
+    construct: "EksSensorExclusion",
+    input: "no cluster",
+    build: (stack) => new EksSensorExclusion(stack, "subject", { clusters: [] }),
+    message: "[test/subject] clusters: got []; expected at least one cluster.",
+  },
+  {
+    construct: "GkeSensorExclusion",
+    input: "a cluster labelled ms_defender_container_exclude_sensors=false",
+    build: (stack) =>
+      new GkeSensorExclusion(stack, "subject", {
+        clusters: [new ContainerCluster(stack, "gke", { name: "gke", location: "europe-west1", initialNodeCount: 1, resourceLabels: { ms_defender_container_exclude_sensors: "false" } })],
+      }),
+    message: '[test/subject] clusters[0].resourceLabels: got ms_defender_container_exclude_sensors = "false"; expected "true" (or no such tag) on a cluster excluded from the sensor.',
+  },
+];
 
 const SUPPRESSION_RULE_CASES: BadInputCase[] = [
   ...casesOf("AlertSuppressionRule", suppressionRule, [
@@ -1074,14 +1178,37 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   {
     construct: "DefenderWorkspace.defaultWorkspaceName",
     input: "region without a Defender location code",
-    build: () => DefenderWorkspace.defaultWorkspaceName(SUB, "italynorth"),
-    message: /^DefenderWorkspace\.defaultWorkspaceName: region: got "italynorth"; expected one of the regions/,
+    build: () => DefenderWorkspace.defaultWorkspaceName(SUB, "austriaeast"),
+    message: /^DefenderWorkspace\.defaultWorkspaceName: region: got "austriaeast"; expected one of the regions/,
   },
   {
     construct: "DefenderWorkspace.defaultWorkspaceName",
     input: "subscription that is not a GUID",
     build: () => DefenderWorkspace.defaultWorkspaceName("prod", "eastus"),
     message: `DefenderWorkspace.defaultWorkspaceName: subscriptionId: got "prod"; expected ${GUID_FORM}.`,
+  },
+  // AksSecurityGating
+  {
+    construct: "AksSecurityGating",
+    input: "cluster without the OIDC issuer",
+    build: (stack) => new AksSecurityGating(stack, "subject", { cluster: testCluster(stack, "cluster", { workloadIdentityEnabled: true }), registries: [{ registryId: ACR_ID }] }),
+    message: /^\[test\/subject\] cluster: got test\/cluster with oidcIssuerEnabled "unset"; expected oidcIssuerEnabled: true/,
+  },
+  {
+    construct: "AksSecurityGating",
+    input: "cluster on Kubernetes 1.30",
+    build: (stack) =>
+      new AksSecurityGating(stack, "subject", {
+        cluster: testCluster(stack, "cluster", { oidcIssuerEnabled: true, workloadIdentityEnabled: true, kubernetesVersion: "1.30" }),
+        registries: [{ registryId: ACR_ID }],
+      }),
+    message: /^\[test\/subject\] cluster: got test\/cluster with kubernetesVersion "1\.30"; expected 1\.31 or later/,
+  },
+  {
+    construct: "AksSecurityGating",
+    input: "AKS cluster ID as registry",
+    build: (stack) => new AksSecurityGating(stack, "subject", { cluster: testCluster(stack, "cluster", { oidcIssuerEnabled: true, workloadIdentityEnabled: true }), registries: [{ registryId: AKS_ID }] }),
+    message: /^\[test\/subject\] registries\[0\]\.registryId: got ".*managedClusters\/aks1"; expected an Azure Container Registry resource ID/,
   },
   // AksDefenderSensor
   {
@@ -1124,7 +1251,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       ["project ID with capitals", { projectId: "Prod_GKE" }, '[test/subject] projectId: got "Prod_GKE"; expected a GCP project ID of 6-30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.'],
       ["project number that is the project ID", { projectNumber: "prod-gke" }, '[test/subject] projectNumber: got "prod-gke"; expected a GCP project number (6-20 digits) such as 123456789012.'],
       ["tenant that is a domain", { azureTenantId: "contoso.onmicrosoft.com" }, `[test/subject] azureTenantId: got "contoso.onmicrosoft.com"; expected ${GUID_FORM}.`],
-      ["no clusters while the sensor is on", { clusters: undefined }, /^\[test\/subject\] clusters: got \[\]; expected at least one GkeCluster .*set sensor: false/],
+      ["no clusters while the sensor is on", { clusters: undefined }, /^\[test\/subject\] clusters: got \[\]; expected at least one GkeDefenderCluster .*set sensor: false/],
       ["sensor auto-provisioning next to the Helm sensor", { connectorOptions: { sensorAutoProvisioning: true } }, /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while sensor is on\./],
       ["exempted member without a type prefix", { dataAccessAuditLogs: true, dataAccessAuditLogExemptedMembers: ["ci@example.com"] }, /^\[test\/subject\] dataAccessAuditLogExemptedMembers\[0\]: got "ci@example.com"; expected an IAM member/],
       [
@@ -1201,7 +1328,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
       [
         "Arc auto-provisioning next to Helm sensors",
         { connectorOptions: { sensorAutoProvisioning: true } },
-        /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while the pattern installs the sensor with Helm\./,
+        /^\[test\/subject\] connectorOptions\.sensorAutoProvisioning: got true; expected false while sensor is on\./,
       ],
     ] as [string, Partial<EksDefenderForContainersProps>, string | RegExp][]
   ).map(
@@ -1253,6 +1380,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...AKS_POLICY_ADDON_CASES,
   ...AWS_CONNECTOR_CASES,
   ...GCP_CONNECTOR_CASES,
+  ...DOCKER_HUB_CONNECTOR_CASES,
+  ...JFROG_CONNECTOR_CASES,
   ...WORKSPACE_ASSIGNMENT_CASES,
   ...POLICY_ADDON_ASSIGNMENT_CASES,
   ...DINE_ASSIGNMENT_CASES,
@@ -1263,6 +1392,8 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   ...SECURITY_CONTACT_CASES,
   ...ALERT_EXPORT_CASES,
   ...SUPPRESSION_RULE_CASES,
+  ...EXEMPTION_CASES,
+  ...SENSOR_EXCLUSION_CASES,
   ...POD_SECURITY_CASES,
   ...EGRESS_CASES,
   ...PATTERN_CASES,

@@ -6,6 +6,7 @@ import { DefenderForContainersAwsRoles, DefenderOidcProvider, AwsImageAssessment
 import { AksAgentlessDiscovery, DefenderWorkspaceAssignment, PolicyAddonAssignment, TargetClusters } from "../../lib/azure";
 import { BuiltInRole } from "../../lib/core";
 import { DefenderForContainersGcpServiceAccounts, DefenderWorkloadIdentity, GcpImageAssessmentAccess } from "../../lib/gcp";
+import { DOCUMENTED_GCP_CUSTOM_ROLES as GCP_CUSTOM_ROLES } from "../gcp/documented-permissions";
 import { azureStack } from "../util";
 import { stacksIn, synthesizeExamples } from "./examples-output";
 
@@ -62,6 +63,8 @@ const AZURE_ROLES = new Set<string>([
   BuiltInRole.AKS_POLICY_ADDON_DEPLOYMENT,
   BuiltInRole.KUBERNETES_EXTENSION_CONTRIBUTOR,
   BuiltInRole.KUBERNETES_AGENTLESS_OPERATOR,
+  // The security-gating identity on the registries it reads (gated-deployment-infrastructure-as-code.md).
+  BuiltInRole.ACR_PULL,
   // Legacy role set of policies 64def556 ≤ 4.2 / 708b60a6 ≤ 7.1, only with `legacyRoles: true`.
   BuiltInRole.CONTRIBUTOR,
   BuiltInRole.LOG_ANALYTICS_CONTRIBUTOR,
@@ -111,6 +114,13 @@ function violations(stack: any): string[] {
   }
   each("google_project_iam_custom_role", (address, body) => {
     for (const permission of body.permissions ?? []) if (permission.includes("*")) found.push(`${address}: permission ${permission}`);
+    // for_each entries: each role ID must carry exactly its documented permissions, no more, no fewer.
+    for (const [key, entry] of Object.entries<any>(body.for_each ?? {})) {
+      const documented = GCP_CUSTOM_ROLES[entry?.role_id];
+      const granted = [...(entry?.permissions ?? [])].sort().join(",");
+      if (documented === undefined) found.push(`${address}["${key}"]: undocumented role ${entry?.role_id}`);
+      else if (granted !== [...documented].sort().join(",")) found.push(`${address}["${key}"]: permissions of ${entry.role_id} differ from the documented ones`);
+    }
   });
   for (const type of ["google_project_iam_member", "google_service_account_iam_member"]) {
     each(type, (address, body) => {
@@ -170,6 +180,12 @@ describe("least privilege", () => {
       expect.arrayContaining(["aws_iam_role_policy", "aws_iam_role_policy_attachment", "google_project_iam_custom_role", "google_project_iam_member", "azurerm_role_assignment"]),
     );
     expect(violations(synth)).toEqual([]);
+    // The 2026 GKE and GAR roles are part of the widest configuration.
+    const roleIds = Object.values<any>(synth.resource.google_project_iam_custom_role)
+      .flatMap((r) => Object.values<any>(r.for_each ?? {}))
+      .map((e) => e.role_id)
+      .sort();
+    expect(roleIds).toEqual(Object.keys(GCP_CUSTOM_ROLES).sort());
   });
 
   test("every example stack grants only documented permissions", () => {
@@ -189,6 +205,14 @@ describe("least privilege", () => {
     expect(violations({ resource: { google_project_iam_custom_role: { r: { permissions: ["container.*"] } } } })).toEqual([
       "google_project_iam_custom_role.r: permission container.*",
     ]);
+    const customRole = (role_id: string, permissions: string[]) => ({ resource: { google_project_iam_custom_role: { r: { for_each: { k: { role_id, permissions } } } } } });
+    expect(violations(customRole("MDCGkeContainerInventoryCollectionRole", ["container.nodes.proxy", "container.secrets.list", "container.secrets.get"]))).toEqual([
+      'google_project_iam_custom_role.r["k"]: permissions of MDCGkeContainerInventoryCollectionRole differ from the documented ones',
+    ]);
+    expect(violations(customRole("MDCWritingGarAssessmentsRole", ["artifactregistry.repositories.uploadArtifacts"]))).toEqual([
+      'google_project_iam_custom_role.r["k"]: permissions of MDCWritingGarAssessmentsRole differ from the documented ones',
+    ]);
+    expect(violations(customRole("MyRole", ["container.pods.get"]))).toEqual(['google_project_iam_custom_role.r["k"]: undocumented role MyRole']);
     expect(violations({ resource: { google_project_iam_member: { m: { role: "roles/owner" } } } })).toEqual(["google_project_iam_member.m: role roles/owner"]);
     expect(violations({ resource: { google_project_iam_member: { m: { role: "${each.value.role}", for_each: { a: { role: "roles/editor" } } } } } })).toEqual([
       "google_project_iam_member.m: role roles/editor",

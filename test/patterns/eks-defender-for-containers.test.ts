@@ -2,16 +2,22 @@ import { EksCluster, EksClusterConfig } from "@cdktf/provider-aws/lib/eks-cluste
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { Construct } from "constructs";
 import { AzapiProvider } from "../../lib/azure/azapi/provider";
+import { planOffline } from "../../lib/testing/offline-plan";
+import { findExecutable } from "../../lib/testing/offline-plan/plan-offline";
+import { defaultSchemaRegistry } from "../../lib/testing/schema/registry";
 import { EksDefenderCluster, EksDefenderForContainers, EksDefenderForContainersProps } from "../../lib/patterns";
 import { ACCOUNT, PROVIDER_ARN, rolesByName, TENANT } from "../aws/fixtures";
 import { awsAzapiStack, onlyResourceOf, resourcesOf, synthesizeStack, SynthesizedStack } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-security`;
-const BASE = { accountId: ACCOUNT, azureTenantId: TENANT, region: "eu-west-1", resourceGroupId: RG, location: "westeurope" };
+const BASE = { accountId: ACCOUNT, azureTenantId: TENANT, region: "eu-west-1", connectorResourceGroupId: RG, connectorLocation: "westeurope" };
 
 /** An `aws_eks_cluster` of the app (construct ID = name), access entries enabled unless overridden. */
 function appCluster(scope: Construct, name: string, config: Partial<EksClusterConfig> = {}): EksCluster {
@@ -163,7 +169,7 @@ describe("EksDefenderForContainers", () => {
     const cluster = onlyResourceOf(synth, "aws_eks_cluster");
     expect(cluster.enabled_cluster_log_types).toEqual(["api", "authenticator", "audit"]);
     expect(cluster.vpc_config.public_access_cidrs).toEqual(["203.0.113.0/24", "172.212.245.192/28", "48.209.1.192/28"]);
-    const unchanged = build({ auditLogs: false, allowApiServerAccess: false }, (stack) => [
+    const unchanged = build({ auditLogs: false, agentlessDiscovery: false }, (stack) => [
       EksDefenderCluster.fromCluster(appCluster(stack, "app", { enabledClusterLogTypes: ["api"], vpcConfig: { subnetIds: ["subnet-1"], publicAccessCidrs: ["203.0.113.0/24"] } })),
     ]);
     expect(onlyResourceOf(unchanged, "aws_eks_cluster").enabled_cluster_log_types).toEqual(["api"]);
@@ -293,7 +299,7 @@ describe("EksDefenderForContainers", () => {
       );
       const release = releasesByCluster(synth).app;
       expect(release.version).toBe("0.9.58");
-      expect(release.depends_on).toEqual(["aws_eks_node_group.nodes"]);
+      expect(release.depends_on).toEqual([`azapi_resource.${idOf(synth, "azapi_resource")[0]}`, "aws_eks_node_group.nodes"]);
       const values = JSON.parse(release.values[0]);
       expect(values.collectors).toEqual({ seLinuxOptions: { type: "super_t" } });
       expect(values["microsoft-defender-for-containers-sensor"].collectors).toEqual({ antimalwareCollector: { enable: true } });
@@ -305,16 +311,117 @@ describe("EksDefenderForContainers", () => {
     });
   });
 
-  test("an app cluster without an authentication mode gets a synth warning; with one, none", () => {
+  test("access entries need API_AND_CONFIG_MAP or API: set on an app cluster that leaves it unset, kept when given, left alone without entries", () => {
+    const mode = (props: Partial<EksDefenderForContainersProps>, config: Partial<EksClusterConfig>) =>
+      onlyResourceOf(
+        build(props, (stack) => [EksDefenderCluster.fromCluster(appCluster(stack, "app", config))]),
+        "aws_eks_cluster",
+      ).access_config;
+    expect(mode({}, { accessConfig: undefined })).toEqual({ authentication_mode: "API_AND_CONFIG_MAP" });
+    expect(mode({}, { accessConfig: { bootstrapClusterCreatorAdminPermissions: false } })).toEqual({
+      authentication_mode: "API_AND_CONFIG_MAP",
+      bootstrap_cluster_creator_admin_permissions: false,
+    });
+    expect(mode({}, { accessConfig: { authenticationMode: "API" } })).toEqual({ authentication_mode: "API" });
+    expect(mode({ agentlessDiscoveryAccessEntries: false }, { accessConfig: undefined })).toBeUndefined();
+    expect(mode({ agentlessDiscovery: false }, { accessConfig: undefined })).toBeUndefined();
+  });
+
+  test("a restricted public endpoint: Defender's CIDRs are added, or (allowApiServerAccess: false) a synth error names the ones to add", () => {
+    const restricted = (cidrs: string[]) => (stack: TerraformStack) => [
+      EksDefenderCluster.fromCluster(appCluster(stack, "app", { vpcConfig: { subnetIds: ["subnet-1"], publicAccessCidrs: cidrs } })),
+    ];
+    expect(construct({ allowApiServerAccess: false }, restricted(["203.0.113.0/24", "48.209.1.192/28"]))).toThrow(
+      '[test/eks] clusters[0].cluster.vpcConfig.publicAccessCidrs: got ["203.0.113.0/24","48.209.1.192/28"]; expected a list that includes 172.212.245.192/28, the CIDRs Defender\'s agentless discovery reaches the API server from. Add them, or set allowApiServerAccess: true to let the pattern add them (MS-Docs defender-for-containers-network-access).',
+    );
+    expect(construct({ allowApiServerAccess: false }, restricted(["203.0.113.0/24", "172.212.245.192/28", "48.209.1.192/28"]))).not.toThrow();
+    expect(construct({ allowApiServerAccess: false }, restricted(["0.0.0.0/0"]))).not.toThrow();
+    const added = onlyResourceOf(build({}, restricted(["203.0.113.0/24", "48.209.1.192/28"])), "aws_eks_cluster").vpc_config.public_access_cidrs;
+    expect(added).toEqual(["203.0.113.0/24", "48.209.1.192/28", "172.212.245.192/28"]);
+  });
+
+  test("deprecated names still work for one minor version: resourceGroupId, location, sensorVersion, clusterName, clusterNames", () => {
     const stack = awsAzapiStack();
-    const pattern = new EksDefenderForContainers(stack, "eks", { ...BASE, clusters: [EksDefenderCluster.fromCluster(appCluster(stack, "app", { accessConfig: undefined }))] });
-    const warnings = pattern.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data);
-    expect(warnings).toEqual([
-      "Cluster app does not set access_config.authentication_mode; the EKS API default is CONFIG_MAP, which takes no access entries. Set it to API_AND_CONFIG_MAP (or API); the change is one-way.",
-    ]);
-    const other = awsAzapiStack();
-    const quiet = new EksDefenderForContainers(other, "eks", { ...BASE, clusters: [EksDefenderCluster.fromCluster(appCluster(other, "app"))] });
-    expect(quiet.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+    const legacy = EksDefenderCluster.fromName("legacy");
+    const pattern = new EksDefenderForContainers(stack, "eks", {
+      accountId: ACCOUNT,
+      azureTenantId: TENANT,
+      region: "eu-west-1",
+      resourceGroupId: RG,
+      location: "westeurope",
+      sensorVersion: "0.9.58",
+      clusters: [legacy],
+    });
+    const synth = synthesizeStack(stack);
+    expect(onlyResourceOf(synth, "azapi_resource").parent_id).toBe(RG);
+    expect(releasesByCluster(synth).legacy.version).toBe("0.9.58");
+    expect(legacy.clusterName).toBe("legacy");
+    expect(pattern.clusterNames).toEqual(["legacy"]);
+    expect(pattern.clusterKeys).toEqual(["legacy"]);
+  });
+
+  test("a key names the cluster's constructs, alias and map entries; the access entries stay keyed by name", () => {
+    const stack = awsAzapiStack();
+    const pattern = new EksDefenderForContainers(stack, "eks", { ...BASE, clusters: [EksDefenderCluster.fromName("Payments_Prod", { key: "payments" })] });
+    const synth = synthesizeStack(stack);
+    expect(pattern.clusterKeys).toEqual(["payments"]);
+    expect(Object.keys(pattern.sensors)).toEqual(["payments"]);
+    expect(Object.keys(helmProviders(synth))).toEqual(["eks-payments"]);
+    expect(Object.keys(onlyResourceOf(synth, "aws_eks_access_entry").for_each)).toEqual(["Payments_Prod"]);
+    expect(construct({}, () => [EksDefenderCluster.fromName("app", { key: "App" })])).toThrow(
+      '[test/eks] clusters[0].key: got "App"; expected a key of 1-40 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
+    );
+    expect(construct({}, () => [EksDefenderCluster.fromName("a", { key: "same" }), EksDefenderCluster.fromName("b", { key: "same" })])).toThrow(
+      '[test/eks] clusters[1]: got key "same", which is also the key of clusters[0]',
+    );
+  });
+
+  test("with legacyValues off the release still waits for the connector (as on GKE)", () => {
+    const synth = build({ sensorOptions: { legacyValues: false } });
+    const connector = `azapi_resource.${idOf(synth, "azapi_resource")[0]}`;
+    for (const release of Object.values<any>(releasesByCluster(synth))) expect(release.depends_on).toEqual([connector]);
+  });
+
+  test("two patterns with the same ID under different parents: distinct helm provider aliases, and the stack passes the Terraform checks", () => {
+    const stack = awsAzapiStack();
+    for (const team of ["team-a", "team-b"]) {
+      new EksDefenderForContainers(new Construct(stack, team), "eks", { ...BASE, accountId: team === "team-a" ? ACCOUNT : "210987654321", clusters: [EksDefenderCluster.fromName("app")] });
+    }
+    const synth = synthesizeStack(stack); // synthesizeStack runs the structural Terraform checks
+    const aliases = Object.keys(helmProviders(synth));
+    expect(aliases).toHaveLength(2);
+    expect(new Set(aliases).size).toBe(2);
+    expect(aliases.every((a) => /^team-[ab]_eks-[0-9a-f]{8}-app$/.test(a))).toBe(true);
+    const releaseProviders = Object.values<any>(resourcesOf(synth, "helm_release")).map((r) => r.provider).sort();
+    expect(releaseProviders).toEqual(aliases.map((a) => `helm.${a}`).sort());
+  });
+
+  test("the two nested patterns also pass real terraform validate and plan offline", async () => {
+    const terraform = findExecutable(process.env.TERRAFORM_BINARY_NAME ?? "terraform");
+    if (!terraform) throw new Error("terraform is not on PATH");
+    const outdir = mkdtempSync(join(tmpdir(), "eks-nested-"));
+    try {
+      const app = new App({ outdir });
+      const stack = new TerraformStack(app, "nested");
+      new AwsProvider(stack, "aws", { region: "eu-west-1" });
+      new AzapiProvider(stack, "azapi");
+      for (const team of ["team-a", "team-b"]) {
+        new EksDefenderForContainers(new Construct(stack, team), "eks", { ...BASE, accountId: team === "team-a" ? ACCOUNT : "210987654321", clusters: [EksDefenderCluster.fromName("app")] });
+      }
+      app.synth();
+      const [result] = await planOffline({ outdir, registry: defaultSchemaRegistry(), terraformBinary: terraform });
+      expect({ ok: result.ok, diagnostics: result.diagnostics.filter((d) => d.startsWith("Error")) }).toEqual({ ok: true, diagnostics: [] });
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test("a helm provider alias taken by another pattern is a synth error", () => {
+    const stack = awsAzapiStack();
+    new EksDefenderForContainers(stack, "eks", { ...BASE, clusters: [EksDefenderCluster.fromName("x-app")] });
+    expect(() => new EksDefenderForContainers(stack, "eks-x", { ...BASE, accountId: "210987654321", clusters: [EksDefenderCluster.fromName("app")] })).toThrow(
+      '[test/eks-x] helm provider alias "eks-x-app" is also the alias test/eks created; expected every cluster\'s helm provider to have its own alias. Rename the pattern or set key on the cluster.',
+    );
   });
 
   test("exposes every inner construct", () => {
@@ -350,7 +457,17 @@ describe("EksDefenderForContainers", () => {
         { regions: ["us-east-1"] },
         "[test/eks] clusters[0].region: got \"eu-west-1\"; expected one of regions (us-east-1). Defender scans, and the roles allow, only those regions: add it to regions.",
       ],
-      ["resource group name instead of ID", { resourceGroupId: "rg-security" }, "[test/eks] resourceGroupId: got \"rg-security\"; expected a resource group ID such as /subscriptions/<subscription GUID>/resourceGroups/<name>."],
+      [
+        "resource group name instead of ID",
+        { connectorResourceGroupId: "rg-security" },
+        "[test/eks/connector] resourceGroupId: got \"rg-security\"; expected a resource group ID such as /subscriptions/<subscription GUID>/resourceGroups/<name>.",
+      ],
+      ["no connector resource group", { connectorResourceGroupId: undefined }, "[test/eks] connectorResourceGroupId: got undefined; expected a value."],
+      [
+        "a deprecated name with its new name",
+        { location: "westeurope" },
+        "[test/eks] location: got a value with connectorLocation; expected only connectorLocation (location is its deprecated name).",
+      ],
       [
         "every capability off",
         { auditLogs: false, agentlessDiscovery: false, imageAssessment: false },
@@ -359,7 +476,7 @@ describe("EksDefenderForContainers", () => {
       [
         "auto-provisioning with Helm sensors",
         { connectorOptions: { sensorAutoProvisioning: true } },
-        "[test/eks] connectorOptions.sensorAutoProvisioning: got true; expected false while the pattern installs the sensor with Helm. Defender's auto-provisioning installs the sensor through Arc, and the Helm install removes an Arc-based sensor: the two would fight. Set sensor: false to use auto-provisioning.",
+        "[test/eks] connectorOptions.sensorAutoProvisioning: got true; expected false while sensor is on. Auto-provisioning installs the sensor through Azure Arc and the Helm install removes an Arc-based sensor first, so the two would fight. Set sensor: false to let Defender install it.",
       ],
       [
         "OIDC provider of another account",
@@ -425,5 +542,20 @@ describe("EksDefenderForContainers", () => {
       expect(construct({ sensorVersion: "1.0" })).toThrow('[test/eks/sensor-app] version: got "1.0"; expected a chart version 0.<minor>.<patch> or 0.<minor>.<patch>-preview such as "0.10.5".');
       expect(construct({ rolesOptions: { agentlessDiscoveryRoleName: "DiscoveryRole" } })).toThrow(/^\[test\/eks\/roles\] agentlessDiscoveryRoleName: got "DiscoveryRole"; expected a role name starting with "MDC"/);
     });
+  });
+
+  test("sensorFeatures reach every cluster's chart values, as on the AKS and Arc patterns", () => {
+    const synth = build({ sensorChartVersion: "0.11.2", sensorFeatures: { antimalware: true, misconfigurationEnforcement: true } });
+    const releases = Object.values(releasesByCluster(synth));
+    expect(releases).toHaveLength(2);
+    for (const release of releases as any[]) {
+      const values = JSON.parse(release.values[0]);
+      expect(values["microsoft-defender-for-containers-sensor"].collectors).toEqual({ antimalwareCollector: { enable: true } });
+      expect(values["defender-admission-controller"]).toMatchObject({ enableMisconfigurationPolicies: true });
+    }
+  });
+
+  test("sensorFeatures are checked against the chart version", () => {
+    expect(construct({ sensorChartVersion: "0.10.1", sensorFeatures: { antimalware: true } })).toThrow(/antimalware.*0\.10\.2/);
   });
 });

@@ -6,7 +6,7 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { AzapiProvider } from "../../lib/azure/azapi/provider";
 import { GcpImageAssessmentAccess } from "../../lib/gcp";
-import { GkeCluster, GkeDefenderForContainers, GkeDefenderForContainersProps } from "../../lib/patterns";
+import { GkeCluster, GkeDefenderCluster, GkeDefenderForContainers, GkeDefenderForContainersProps } from "../../lib/patterns";
 import { gkeStack, newStack, onlyResourceOf, resourcesOf, SynthesizedStack, synthesizeStack } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";
@@ -223,13 +223,13 @@ describe("GkeDefenderForContainers", () => {
     expect(synth.provider!.helm).toEqual([{ alias: "legacy", kubernetes: { config_path: "~/.kube/config" } }]);
   });
 
-  test("the created helm providers' aliases start with the pattern's ID (sanitized), in key order", () => {
+  test("the created helm providers' aliases: <pattern id>-<key> under the stack, path and path hash when nested, in key order", () => {
     expect(build().synth.provider!.helm.map((p: any) => p.alias)).toEqual(["gke-legacy-gke", "gke-prod-gke"]);
     const stack = gkeStack();
     const prod = new ContainerCluster(stack, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
-    // Under a scope, so the logical IDs start with a letter as Terraform requires; the alias comes from the pattern's own ID.
+    // Under a scope, so the logical IDs start with a letter as Terraform requires.
     new GkeDefenderForContainers(new Construct(stack, "team"), "2nd project", { ...BASE, clusters: [GkeCluster.fromContainerCluster(prod)] });
-    expect(synthesizeStack(stack).provider!.helm.map((p: any) => p.alias)).toEqual(["p-2nd-project-prod-gke"]);
+    expect(synthesizeStack(stack).provider!.helm.map((p: any) => p.alias)).toEqual([expect.stringMatching(/^team_2nd-project-[0-9a-f]{8}-prod-gke$/)]);
   });
 
   describe("capability toggles", () => {
@@ -385,16 +385,16 @@ describe("GkeDefenderForContainers", () => {
 
     test("clusters: required while the sensor is on, never empty", () => {
       expect(attempt({ clusters: undefined })).toThrow(
-        "[test/gke] clusters: got []; expected at least one GkeCluster (GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...)). The sensor is installed on each listed cluster; set sensor: false to connect the project without it.",
+        "[test/gke] clusters: got []; expected at least one GkeDefenderCluster (GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...)). The sensor is installed on each listed cluster; set sensor: false to connect the project without it.",
       );
       expect(attempt({ clusters: [], sensor: false })).toThrow(
-        "[test/gke] clusters: got []; expected at least one GkeCluster (GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...)).",
+        "[test/gke] clusters: got []; expected at least one GkeDefenderCluster (GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...)).",
       );
     });
 
     test("clusters: each a GkeCluster with a valid name and location", () => {
       expect(attempt({ clusters: [{ name: "prod-gke", location: "europe-west1" } as any] })).toThrow(
-        '[test/gke] clusters[0]: got {"name":"prod-gke","location":"europe-west1"}; expected GkeCluster.fromContainerCluster(...) or GkeCluster.fromName(...).',
+        '[test/gke] clusters[0]: got {"name":"prod-gke","location":"europe-west1"}; expected GkeDefenderCluster.fromCluster(...) or GkeDefenderCluster.fromName(...).',
       );
       expect(attempt({ clusters: [GkeCluster.fromName({ name: "Prod_GKE", location: "europe-west1" })] })).toThrow(
         '[test/gke] clusters[0].name: got "Prod_GKE"; expected a GKE cluster name of 1-40 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen.',
@@ -470,7 +470,7 @@ describe("GkeDefenderForContainers", () => {
 
     test("inner constructs report by their own path", () => {
       expect(attempt({ auditLogs: false, agentlessDiscovery: false, imageAssessment: false })).toThrow(
-        "[test/gke/service-accounts] auditLogs, agentlessDiscovery, imageAssessment: got false for all three; expected at least one capability on (otherwise remove this construct).",
+        "[test/gke] auditLogs, agentlessDiscovery, imageAssessment: got false for all three; expected at least one capability on (for the sensor alone, use HelmDefenderSensor with an existing connector).",
       );
       expect(attempt({ connectorResourceGroupId: "rg-security" })).toThrow('[test/gke/connector] resourceGroupId: got "rg-security"');
       expect(attempt({ connectorLocation: "westeurop" })).toThrow('[test/gke/connector] location: got "westeurop"');
@@ -479,5 +479,43 @@ describe("GkeDefenderForContainers", () => {
         '[test/gke/service-accounts] accountIds.containers: got "microsoft-defender-for-containers-gke"',
       );
     });
+  });
+});
+
+describe("GkeDefenderCluster (the names EKS uses too) and the deprecated GkeCluster", () => {
+  test("fromCluster / fromName(name, { location }) / cluster / name build what the deprecated forms build", () => {
+    const current = gkeStack();
+    const prodNow = new ContainerCluster(current, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
+    const now = [GkeDefenderCluster.fromCluster(prodNow), GkeDefenderCluster.fromName("legacy-gke", { location: "europe-west1-b" })];
+    new GkeDefenderForContainers(current, "gke", { ...BASE, clusters: now });
+    expect(now[0].cluster).toBe(prodNow);
+    expect(now[1]).toMatchObject({ name: "legacy-gke", location: "europe-west1-b", cluster: undefined });
+    const before = build(); // GkeCluster.fromContainerCluster + fromName({ name, location })
+    expect(synthesizeStack(current)).toEqual(before.synth);
+    expect(GkeCluster).toBe(GkeDefenderCluster);
+    expect(GkeCluster.fromContainerCluster(before.prod).containerCluster).toBe(before.prod);
+  });
+
+  test("per-cluster sensor: false skips one cluster; its helm provider and data source are not created", () => {
+    const stack = gkeStack();
+    const prod = new ContainerCluster(stack, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
+    const defender = new GkeDefenderForContainers(stack, "gke", {
+      ...BASE,
+      clusters: [GkeDefenderCluster.fromCluster(prod), GkeDefenderCluster.fromName("legacy-gke", { location: "europe-west1-b", sensor: false })],
+    });
+    const synth = synthesizeStack(stack);
+    expect(Object.keys(defender.sensors)).toEqual(["prod-gke"]);
+    expect(defender.clusterKeys).toEqual(["legacy-gke", "prod-gke"]);
+    expect(Object.keys(helmProviders(synth))).toEqual(["gke-prod-gke"]);
+    expect(synth.data).not.toHaveProperty("google_container_cluster");
+  });
+
+  test("a googleProvider of the wrong kind", () => {
+    const stack = gkeStack();
+    const helm = new HelmProvider(stack, "helm-x", { alias: "x", kubernetes: { configPath: "~/.kube/config" } });
+    const prod = new ContainerCluster(stack, "prod", { name: "prod-gke", location: "europe-west1", initialNodeCount: 1 });
+    expect(() => new GkeDefenderForContainers(stack, "gke", { ...BASE, clusters: [GkeDefenderCluster.fromCluster(prod)], googleProvider: helm })).toThrow(
+      '[test/gke] googleProvider: got "helm provider"; expected a google provider.',
+    );
   });
 });

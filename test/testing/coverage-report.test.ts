@@ -19,7 +19,7 @@ import { testCluster } from "../azure/fixtures";
 import { azureStack, exampleApp, writeCdktfOut } from "../util";
 import { arcStack, eksStack, FIXTURE_MARKDOWN, FIXTURE_STACKS, gkeStack } from "./fixtures";
 
-const { YES, NO, NOT_APPLICABLE } = Coverage;
+const { YES, NO, NOT_APPLICABLE, EXCLUDED } = Coverage;
 
 /** Synthesizes the AKS example into a fresh cdktf output directory, as `cdktf synth` would. */
 function synthesizeAksExample(): string {
@@ -68,7 +68,7 @@ describe("coverage report", () => {
 
 Containers plan (Standard): aks ✓
 
-1 cluster, none with gaps. ✓ configured · ✗ missing · — not applicable or not managed in these stacks.
+1 cluster, none with gaps. ✓ configured · ✗ missing · excluded: kept off the sensor by the ms_defender_container_exclude_sensors tag · — not applicable or not managed in these stacks.
 `);
     });
   });
@@ -169,6 +169,35 @@ Containers plan (Standard): aks ✓
       expect(coverageOfStacks({ s: two }).clusters.map((c) => c.sensor)).toEqual([NO, NO]);
     });
 
+    test("a cluster tagged ms_defender_container_exclude_sensors=true without a sensor is excluded, not a gap (AKS, EKS, GKE)", () => {
+      const tag = { ms_defender_container_exclude_sensors: "true" };
+      const stack = {
+        resource: {
+          azurerm_security_center_subscription_pricing: { plan: { resource_type: "Containers", tier: "Standard" } },
+          azurerm_kubernetes_cluster: {
+            dev: { name: "aks-dev", azure_policy_enabled: true, tags: { env: "dev", ...tag } },
+            // A sensor wins over the tag: the cluster is deployed manually ("mixed deployment").
+            manual: { name: "aks-manual", azure_policy_enabled: true, tags: tag, microsoft_defender: [{ log_analytics_workspace_id: "/w" }] },
+            // Another value is not the documented tag.
+            other: { name: "aks-other", azure_policy_enabled: true, tags: { ms_defender_container_exclude_sensors: "false" } },
+          },
+          aws_eks_cluster: { dev: { name: "eks-dev", enabled_cluster_log_types: ["audit"], tags: tag } },
+          google_container_cluster: { dev: { name: "gke-dev", resource_labels: tag } },
+        },
+      };
+      const report = coverageOfStacks({ s: stack }, { ignore: ["agentlessDiscovery"] });
+      const byName = (name: string) => report.clusters.find((c) => c.name === name)!;
+      expect(byName("aks-dev")).toMatchObject({ sensor: EXCLUDED, workspace: EXCLUDED, gaps: [] });
+      expect(byName("aks-manual")).toMatchObject({ sensor: YES, workspace: YES, gaps: [] });
+      expect(byName("aks-other")).toMatchObject({ sensor: NO, gaps: ["sensor", "workspace"] });
+      expect(byName("eks-dev")).toMatchObject({ sensor: EXCLUDED, gaps: [] });
+      expect(byName("gke-dev")).toMatchObject({ sensor: EXCLUDED, gaps: [] });
+      expect(report.gapCount).toBe(1);
+      const markdown = renderMarkdown(report);
+      expect(markdown).toContain("| s | aks-dev | AKS | excluded | ✓ | excluded | — |");
+      expect(markdown).toContain("5 clusters, 1 with gaps, 3 excluded from the sensor.");
+    });
+
     test("a release naming a cluster defined elsewhere adds a row for it", () => {
       const release = {
         resource: {
@@ -219,7 +248,7 @@ Containers plan (Standard): aks ✓
     test("no clusters", () => {
       const report = buildCoverageReport(writeCdktfOut({ empty: {} }));
       expect(renderMarkdown(report, { title: "" })).toBe(
-        "No Kubernetes clusters found in 1 stack.\n\n0 clusters, none with gaps. ✓ configured · ✗ missing · — not applicable or not managed in these stacks.\n",
+        "No Kubernetes clusters found in 1 stack.\n\n0 clusters, none with gaps. ✓ configured · ✗ missing · excluded: kept off the sensor by the ms_defender_container_exclude_sensors tag · — not applicable or not managed in these stacks.\n",
       );
     });
 

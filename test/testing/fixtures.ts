@@ -119,5 +119,5 @@ export const FIXTURE_MARKDOWN = `### Defender for Containers coverage
 
 Containers plan (Standard): aks-bare ✗ · arc ✓ · platform ✓
 
-8 clusters, 5 with gaps, 1 stack without a plan. ✓ configured · ✗ missing · — not applicable or not managed in these stacks.
+8 clusters, 5 with gaps, 1 stack without a plan. ✓ configured · ✗ missing · excluded: kept off the sensor by the ms_defender_container_exclude_sensors tag · — not applicable or not managed in these stacks.
 `;

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider, TerraformResourceConfig, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 
 /**
@@ -88,4 +88,29 @@ export function simpleHclAttributes(attributes: { [name: string]: any }): { [nam
       return [name, { value, isBlock: false, type, storageClassType }];
     });
   return Object.fromEntries(entries);
+}
+
+/**
+ * The given azapi provider; else undefined (the stack's default one applies), adding a default
+ * `azapi` provider under `scope` when the stack has none.
+ */
+export function azapiProviderOrDefault(scope: Construct, given?: TerraformProvider): TerraformProvider | undefined {
+  if (given) return given;
+  const stack = TerraformStack.of(scope);
+  const hasDefault = stack.node.findAll().some((c) => c instanceof AzapiProvider && c.alias === undefined);
+  if (!hasDefault) new AzapiProvider(scope, "azapi");
+  return undefined;
+}
+
+/** The `TerraformResource` config of an azapi resource type: generator metadata plus the meta-arguments given. */
+export function azapiResourceConfig(terraformResourceType: string, props: Omit<TerraformResourceConfig, "terraformResourceType">): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
+    provider: props.provider,
+    dependsOn: props.dependsOn,
+    count: props.count,
+    lifecycle: props.lifecycle,
+    forEach: props.forEach,
+  };
 }

@@ -1,6 +1,6 @@
 import { IResolvable, TerraformResource, TerraformResourceConfig } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_PROVIDER_VERSION_CONSTRAINT, simpleHclAttributes } from "./provider";
+import { azapiResourceConfig, simpleHclAttributes } from "./provider";
 
 /** Managed identity of an ARM resource. */
 export interface AzapiIdentity {
@@ -34,6 +34,13 @@ export interface AzapiResourceProps extends Omit<TerraformResourceConfig, "terra
    */
   readonly sensitiveBody?: { [key: string]: any };
   /**
+   * Versions of `sensitiveBody` members (`sensitive_body_version`, azapi 2.5+): path (e.g.
+   * `properties.environmentData.authentication.accessToken`) → version. azapi sends a write-only
+   * member again only when its version changes, so bump it to rotate a secret.
+   * @default - none
+   */
+  readonly sensitiveBodyVersion?: { [path: string]: string };
+  /**
    * Managed identity.
    * @default - none
    */
@@ -63,15 +70,7 @@ export class AzapiResource extends TerraformResource {
   private readonly props: AzapiResourceProps;
 
   constructor(scope: Construct, id: string, props: AzapiResourceProps) {
-    super(scope, id, {
-      terraformResourceType: AzapiResource.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "azapi", providerVersionConstraint: AZAPI_PROVIDER_VERSION_CONSTRAINT },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, azapiResourceConfig(AzapiResource.tfResourceType, props));
     this.props = props;
   }
 
@@ -99,6 +98,7 @@ export class AzapiResource extends TerraformResource {
       location: p.location,
       body: p.body,
       sensitive_body: p.sensitiveBody,
+      sensitive_body_version: p.sensitiveBodyVersion,
       identity: p.identity ? [{ type: p.identity.type, identity_ids: p.identity.identityIds }] : undefined,
       response_export_values: p.responseExportValues ?? [],
       schema_validation_enabled: p.schemaValidationEnabled,

@@ -1,6 +1,7 @@
 import { SensorChart } from "../../core/catalog/sensor-chart";
 import { TerraformType } from "../resource-types";
-import { complianceOf, ResourceCoverageRule } from "../rule";
+import { complianceOf, ResourceCoverageRule, RuleCompliance } from "../rule";
+import { clusterExcludedFromSensor } from "../sensor-exclusion";
 import { isExpression, SynthesizedConfig } from "../synthesized-config";
 
 /**
@@ -29,9 +30,12 @@ export const ClusterSensorHelmRelease: ResourceCoverageRule = {
   name: "ClusterSensorHelmRelease",
   info: `The stack defines this EKS/GKE cluster but no helm_release of the Defender sensor chart (${SensorChart.CHART}).`,
   explanation:
-    "Runtime protection on EKS and GKE comes from the sensor chart. Add HelmDefenderSensor for the cluster, or rely on the connector's auto-provisioning and leave this rule off.",
+    "Runtime protection on EKS and GKE comes from the sensor chart. Add HelmDefenderSensor for the cluster, or rely on the connector's auto-provisioning and leave this rule off. " +
+    "Clusters tagged ms_defender_container_exclude_sensors=true (EksSensorExclusion, GkeSensorExclusion) are not reported.",
   optIn: true,
   resourceTypes: [TerraformType.EKS_CLUSTER, TerraformType.GKE_CLUSTER],
-  checkResource: (_resource, stack) =>
-    complianceOf(stack.ofType(TerraformType.HELM_RELEASE).some((release) => isSensorHelmRelease(release.config))),
+  checkResource: (resource, stack) =>
+    clusterExcludedFromSensor(resource)
+      ? RuleCompliance.NOT_APPLICABLE
+      : complianceOf(stack.ofType(TerraformType.HELM_RELEASE).some((release) => isSensorHelmRelease(release.config))),
 };

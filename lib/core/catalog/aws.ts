@@ -194,3 +194,11 @@ export const EKS_AUDIT_LOG_TYPE = "audit";
  * `CONFIG_MAP` → `API_AND_CONFIG_MAP` → `API`.
  */
 export const EKS_ACCESS_ENTRY_AUTHENTICATION_MODES: readonly string[] = ["API", "API_AND_CONFIG_MAP"];
+
+/**
+ * The mode set on a cluster of the app that leaves it unset: the one Defender itself switches a
+ * `CONFIG_MAP` cluster to with `eks:UpdateClusterConfig` ("required for access entry creation on
+ * older clusters"; MS-Docs defender-for-containers-network-access, 2026-04-16). It keeps `aws-auth`
+ * working for everything else on the cluster.
+ */
+export const EKS_DEFENDER_AUTHENTICATION_MODE = "API_AND_CONFIG_MAP";

@@ -2,7 +2,7 @@
  * Microsoft constants for Defender for Containers on Azure. Every GUID, extension type and
  * property name the Azure constructs emit is defined here and nowhere else.
  *
- * Sources (stored copies, see ../shared/reference/defender-facts.md):
+ * Sources:
  *  - "Policy-repo": Azure/azure-policy `built-in-policies/` @ f4a50bac (2026-04-29)
  *  - "azurerm docs": hashicorp/terraform-provider-azurerm v4.40.0 `website/docs/r/*`
  *  - "MS-Docs": MicrosoftDocs/azure-docs (built-in-roles, defender-for-cloud articles)
@@ -45,7 +45,11 @@ export const PlanExtensionProperty = {
   SECURITY_GATING: "SecurityGatingEnabled",
   /** ContainerSensor: anti-malware in the sensor (Quickstart; value "True"). */
   ANTI_MALWARE: "AntiMalwareEnabled",
-  /** ContainerSensor: auto-provision the sensor on clusters (Quickstart; value "True"). */
+  /**
+   * ContainerSensor: auto-provision the sensor on clusters (Quickstart; value "True"). CONFLICT with a
+   * 2025-11 GET showing "true"; decided for "True" (the Quickstart converges in its idempotency
+   * check through 2026-09): see docs/facts-and-decisions.md.
+   */
   AUTO_PROVISIONING: "AutoProvisioning",
   /** ContainerSensor: how the sensor is installed (Quickstart; value "AKSAddon"). */
   INSTALLATION_METHOD: "InstallationMethod",
@@ -94,6 +98,8 @@ export const BuiltInRole = {
   DEFENDER_KUBERNETES_AGENT_OPERATOR: "8bb6f106-b146-4ee6-a3f9-b9c5a96e0ae5",
   /** "Kubernetes Agentless Operator", now "Defender Kubernetes API Access" (MS-Docs built-in-roles/containers.md). */
   KUBERNETES_AGENTLESS_OPERATOR: "d5a2ae44-610b-4500-93be-660a0c5f5ca6",
+  /** "AcrPull" (MS-Docs built-in-roles/containers.md): what the gating identity needs on each registry. */
+  ACR_PULL: "7f951dda-4ed3-4680-a7ca-43fe172d538d",
 } as const;
 
 /** Built-in policies and initiatives Defender for Containers is governed with (Policy-repo). */
@@ -179,6 +185,35 @@ export const ArcDefenderSetting = {
   WORKSPACE_ID: "omsagent.secret.wsid",
   /** Protected: workspace primary shared key. */
   WORKSPACE_KEY: "omsagent.secret.key",
+} as const;
+
+/**
+ * Security gating (gated deployment) on AKS, cluster side: `securityProfile.defender.securityGating`
+ * of `Microsoft.ContainerService/managedClusters`.
+ *
+ * - Identity, federated credential and prerequisites: MicrosoftDocs/defender-docs
+ *   `articles/defender-for-cloud/gated-deployment-infrastructure-as-code.md` (2026-02-16): a
+ *   user-assigned identity with AcrPull on every registry the cluster uses, a federated identity
+ *   credential with the cluster's OIDC issuer, subject
+ *   `system:serviceaccount:kube-system:defender-admission-controller-serviceaccount` and audience
+ *   `api://AzureADTokenExchange`; the cluster needs the OIDC issuer and workload identity.
+ * - Minimum AKS version 1.31: `enablement-guide-runtime-gated.md` ("AKS must be version 1.31 or higher").
+ * - Body shape `{ enabled, identities: [{ azureContainerRegistry, identity: { resourceId, clientId,
+ *   objectId } }], allowSecretAccess }`: Azure/azure-rest-api-specs
+ *   `specification/containerservice/resource-manager/Microsoft.ContainerService/aks/preview/2025-10-02-preview/examples/ManagedClustersCreate_SecurityProfile.json`.
+ *   azurerm 4.55 (`azurerm_kubernetes_cluster.microsoft_defender`) has only `log_analytics_workspace_id`.
+ */
+export const SecurityGating = {
+  /** ARM type of the managed cluster, for `azapi_update_resource`. */
+  MANAGED_CLUSTER_TYPE: "Microsoft.ContainerService/managedClusters",
+  /** Newest api-version in azure-rest-api-specs whose managedClusters schema has `securityGating` (a preview). */
+  API_VERSION: "2025-10-02-preview",
+  /** Subject of the federated credential: the admission controller's service account. */
+  SERVICE_ACCOUNT_SUBJECT: "system:serviceaccount:kube-system:defender-admission-controller-serviceaccount",
+  /** Audience of the federated credential (the Entra token exchange). */
+  AUDIENCE: "api://AzureADTokenExchange",
+  /** Lowest AKS Kubernetes version (major.minor). */
+  MIN_KUBERNETES_VERSION: "1.31",
 } as const;
 
 /** Default kube-apiserver audit log path the Arc sensor reads (MDC-repo ARM example). */

@@ -2,12 +2,17 @@
  * Outbound endpoints Defender for Containers and the pieces it relies on need, per Azure cloud,
  * as data: for firewall rules, proxy allow lists and reviews.
  *
- * Sources (MicrosoftDocs/azure-docs, stored copies; facts E):
- *  - AKS: `articles/aks/outbound-rules-control-egress.md` (sections "Microsoft Defender for
- *    Containers", "Azure Policy", "Cluster extensions")
- *  - DEFENDER_ARC: `articles/defender-for-cloud/includes/defender-for-container-prerequisites-arc-eks-gke.md`
- *  - DEFENDER_NETWORK: learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-network-access (2026)
- *  - ARC_*: `articles/azure-arc/kubernetes/includes/network-requirements-azure-{cloud,government,china}.md`
+ * Sources (public repositories; the date is the page's `ms.date` or its last commit):
+ *  - AKS: MicrosoftDocs/azure-aks-docs `articles/aks/outbound-rules-control-egress.md` (sections
+ *    "Microsoft Defender for Containers", "Azure Policy", "Cluster extensions"): the AKS sensor's list.
+ *  - DEFENDER_ARC_EKS_GKE: MicrosoftDocs/defender-docs `defender-for-cloud/includes/
+ *    defender-for-containers-network-requirements-arc-eks-gke.md` (2026): the sensor on Arc, EKS and
+ *    GKE clusters needs `*.cloud.defender.microsoft.com:443` only, "N/A" in Azure Government and
+ *    21Vianet; `*.ods.opinsights.azure.com` and `*.oms.opinsights.azure.com` "are no longer required".
+ *  - ARC_*: MicrosoftDocs/azure-management-docs `articles/azure-arc/kubernetes/includes/
+ *    network-requirements-azure-{cloud,government,china}.md` (ms.date 2026-06-11): the
+ *    `*.azureedge.net` hosts are gone from all three pages; `linuxgeneva-microsoft.azurecr.io` is
+ *    "Required if using Azure Arc-enabled Kubernetes extensions" (public cloud).
  */
 import { DefenderArgumentError } from "../errors";
 
@@ -17,15 +22,22 @@ export enum AzureCloud {
   PUBLIC = "public",
   /** Azure US Government. */
   US_GOVERNMENT = "usgovernment",
-  /** Microsoft Azure operated by 21Vianet (Defender for Cloud there retires on 2026-08-18, facts E). */
+  /**
+   * Microsoft Azure operated by 21Vianet. Defender for Cloud there retires on 2026-10-01 (no new
+   * subscriptions since the announcement of 2025-08-18): MicrosoftDocs/defender-docs
+   * `defender-for-cloud/includes/21vianet-retirement.md`.
+   */
   CHINA = "china",
 }
 
 /** What an endpoint is for. */
 export enum EgressComponent {
-  /** The Defender sensor: sign-in and upload to Log Analytics (AKS profile, Arc extension, Helm). */
+  /** The AKS-managed sensor (security profile): sign-in and upload to Log Analytics, per the AKS egress page. */
   SENSOR = "sensor",
-  /** The sensor's newer Defender endpoint `*.cloud.defender.microsoft.com` (public cloud). */
+  /**
+   * Defender's endpoint `*.cloud.defender.microsoft.com` (public cloud only): the one endpoint the
+   * sensor on Arc, EKS and GKE clusters needs, and the one Microsoft Security Private Link serves.
+   */
   SENSOR_DEFENDER_ENDPOINT = "sensor-defender-endpoint",
   /** Cluster extensions (the Arc/AKS extension the sensor and policy ship as). */
   CLUSTER_EXTENSIONS = "cluster-extensions",
@@ -35,6 +47,38 @@ export enum EgressComponent {
   ARC_AGENTS = "arc-agents",
   /** Arc Cluster Connect, custom locations and Azure RBAC (only when those features are used). */
   ARC_CLUSTER_CONNECT = "arc-cluster-connect",
+}
+
+/** Where the Defender sensor runs: it decides which of the sensor's endpoints apply. */
+export enum SensorEnvironment {
+  /** AKS, sensor from the cluster's security profile (the AKS egress page's list). */
+  AKS = "aks",
+  /** Arc-enabled Kubernetes, sensor as the `microsoft.azuredefender.kubernetes` extension. */
+  ARC = "arc",
+  /** EKS, sensor from Helm or through the connector. */
+  EKS = "eks",
+  /** GKE, sensor from Helm or through the connector. */
+  GKE = "gke",
+}
+
+/**
+ * The components a sensor in `environment` needs egress for. AKS: the AKS egress page's sensor
+ * hosts plus Defender's endpoint (what Microsoft Security Private Link serves). Arc, EKS, GKE:
+ * Defender's endpoint only (defender-docs include, see the file header); for Arc also the Arc
+ * agents, without which the extension cannot be installed.
+ */
+export function sensorEgressComponents(environment: SensorEnvironment): EgressComponent[] {
+  switch (environment) {
+    case SensorEnvironment.AKS:
+      return [EgressComponent.SENSOR, EgressComponent.SENSOR_DEFENDER_ENDPOINT];
+    case SensorEnvironment.ARC:
+      return [EgressComponent.SENSOR_DEFENDER_ENDPOINT, EgressComponent.ARC_AGENTS];
+    case SensorEnvironment.EKS:
+    case SensorEnvironment.GKE:
+      return [EgressComponent.SENSOR_DEFENDER_ENDPOINT];
+    default:
+      throw new DefenderArgumentError(`sensorEgressComponents: environment: got ${JSON.stringify(environment)}; expected one of ${Object.values(SensorEnvironment).join(", ")}.`);
+  }
 }
 
 /** Application-rule protocol of an endpoint. */
@@ -67,12 +111,11 @@ export interface EgressRule {
 }
 
 const SRC = {
-  AKS: "MS-Docs articles/aks/outbound-rules-control-egress.md",
-  DEFENDER_ARC: "MS-Docs articles/defender-for-cloud/includes/defender-for-container-prerequisites-arc-eks-gke.md",
-  DEFENDER_NETWORK: "learn.microsoft.com/azure/defender-for-cloud/defender-for-containers-network-access",
-  ARC_PUBLIC: "MS-Docs articles/azure-arc/kubernetes/includes/network-requirements-azure-cloud.md",
-  ARC_GOV: "MS-Docs articles/azure-arc/kubernetes/includes/network-requirements-azure-government.md",
-  ARC_CHINA: "MS-Docs articles/azure-arc/kubernetes/includes/network-requirements-azure-china.md",
+  AKS: "MicrosoftDocs/azure-aks-docs articles/aks/outbound-rules-control-egress.md",
+  DEFENDER_ARC_EKS_GKE: "MicrosoftDocs/defender-docs defender-for-cloud/includes/defender-for-containers-network-requirements-arc-eks-gke.md",
+  ARC_PUBLIC: "MicrosoftDocs/azure-management-docs articles/azure-arc/kubernetes/includes/network-requirements-azure-cloud.md (2026-06-11)",
+  ARC_GOV: "MicrosoftDocs/azure-management-docs articles/azure-arc/kubernetes/includes/network-requirements-azure-government.md (2026-06-11)",
+  ARC_CHINA: "MicrosoftDocs/azure-management-docs articles/azure-arc/kubernetes/includes/network-requirements-azure-china.md (2026-06-11)",
 } as const;
 
 const { PUBLIC, US_GOVERNMENT: GOV, CHINA } = AzureCloud;
@@ -95,21 +138,12 @@ function rules(
   }));
 }
 
-/**
- * CONFLICT (facts E): for 21Vianet, the AKS egress page lists the sensor's sign-in host as
- * `login.microsoftonline.cn`, the Defender include for Arc/EKS/GKE (and the AKS core rules and Arc
- * China page) as `login.chinacloudapi.cn`. Decision: list both. A missing sign-in host breaks
- * the sensor silently; allowing one more Microsoft sign-in host costs nothing.
- */
-export const CHINA_LOGIN_CONFLICT_NOTE =
-  "CONFLICT: the AKS egress page lists login.microsoftonline.cn, the Defender include for Arc/EKS/GKE lists login.chinacloudapi.cn; both are listed.";
-
 /** Every documented endpoint. Use {@link defenderEgressRules} to select, {@link expandEgressRules} to fill in regions. */
 export const DEFENDER_EGRESS_RULES: readonly EgressRule[] = Object.freeze([
   ...rules(EgressComponent.SENSOR, SRC.AKS, [
     ["login.microsoftonline.com", [PUBLIC], "Microsoft Entra ID authentication"],
     ["login.microsoftonline.us", [GOV], "Microsoft Entra ID authentication"],
-    ["login.microsoftonline.cn", [CHINA], "Microsoft Entra ID authentication", 443, CHINA_LOGIN_CONFLICT_NOTE],
+    ["login.microsoftonline.cn", [CHINA], "Microsoft Entra ID authentication"],
     ["*.ods.opinsights.azure.com", [PUBLIC], "upload of security events"],
     ["*.ods.opinsights.azure.us", [GOV], "upload of security events"],
     ["*.ods.opinsights.azure.cn", [CHINA], "upload of security events"],
@@ -117,16 +151,13 @@ export const DEFENDER_EGRESS_RULES: readonly EgressRule[] = Object.freeze([
     ["*.oms.opinsights.azure.us", [GOV], "authentication with Log Analytics workspaces"],
     ["*.oms.opinsights.azure.cn", [CHINA], "authentication with Log Analytics workspaces"],
   ]),
-  ...rules(EgressComponent.SENSOR, SRC.DEFENDER_ARC, [
-    ["login.chinacloudapi.cn", [CHINA], "Microsoft Entra ID authentication", 443, CHINA_LOGIN_CONFLICT_NOTE],
-  ]),
-  ...rules(EgressComponent.SENSOR_DEFENDER_ENDPOINT, SRC.DEFENDER_NETWORK, [
+  ...rules(EgressComponent.SENSOR_DEFENDER_ENDPOINT, SRC.DEFENDER_ARC_EKS_GKE, [
     [
       "*.cloud.defender.microsoft.com",
       [PUBLIC],
       "sensor connection to Microsoft Defender for Cloud",
       443,
-      "Documented for the public cloud only (Microsoft Security Private Link is not available in sovereign clouds); sovereign equivalents UNCONFIRMED.",
+      "The only endpoint of the Arc, EKS and GKE sensor; Azure Government and 21Vianet: N/A (no endpoint listed).",
     ],
   ]),
   ...rules(EgressComponent.CLUSTER_EXTENSIONS, SRC.AKS, [
@@ -154,15 +185,14 @@ export const DEFENDER_EGRESS_RULES: readonly EgressRule[] = Object.freeze([
     ["*.data.mcr.microsoft.com", [PUBLIC], "Arc agent images (MCR storage)"],
     ["gbl.his.arc.azure.com", [PUBLIC], "regional endpoint of managed identity certificates"],
     ["*.his.arc.azure.com", [PUBLIC], "managed identity certificates"],
-    ["k8connecthelm.azureedge.net", [PUBLIC], "Helm client download for az connectedk8s connect"],
     ["*.arc.azure.net", [PUBLIC], "managing connected clusters in the Azure portal"],
-    ["dl.k8s.io", [PUBLIC], "automatic agent upgrade"],
+    ["dl.k8s.io", [PUBLIC], "kubectl download during onboarding with az connectedk8s"],
+    ["linuxgeneva-microsoft.azurecr.io", [PUBLIC], "required when Arc-enabled Kubernetes extensions are used (the Defender sensor is one)"],
   ]),
   ...rules(EgressComponent.ARC_CLUSTER_CONNECT, SRC.ARC_PUBLIC, [
     ["guestnotificationservice.azure.com", [PUBLIC], "Cluster Connect and custom locations"],
     ["*.guestnotificationservice.azure.com", [PUBLIC], "Cluster Connect and custom locations"],
     ["sts.windows.net", [PUBLIC, GOV], "Cluster Connect and custom locations"],
-    ["k8sconnectcsp.azureedge.net", [PUBLIC, GOV, CHINA], "Cluster Connect and custom locations"],
     ["*.servicebus.windows.net", [PUBLIC], "Cluster Connect and custom locations (websockets must be allowed)"],
     ["graph.microsoft.com", [PUBLIC, GOV], "Azure RBAC on the cluster"],
     [`${REGION_PLACEHOLDER}.obo.arc.azure.com`, [PUBLIC], "Cluster Connect", 8084],
@@ -176,7 +206,6 @@ export const DEFENDER_EGRESS_RULES: readonly EgressRule[] = Object.freeze([
     ["*.data.mcr.microsoft.com", [GOV], "Arc agent images (MCR storage)"],
     ["gbl.his.arc.azure.us", [GOV], "regional endpoint of managed identity certificates"],
     ["usgv.his.arc.azure.us", [GOV], "managed identity certificates"],
-    ["k8connecthelm.azureedge.net", [GOV, CHINA], "Helm client download for az connectedk8s connect"],
   ]),
   ...rules(EgressComponent.ARC_CLUSTER_CONNECT, SRC.ARC_GOV, [
     ["guestnotificationservice.azure.us", [GOV], "Cluster Connect and custom locations"],
@@ -194,7 +223,6 @@ export const DEFENDER_EGRESS_RULES: readonly EgressRule[] = Object.freeze([
     ["gbl.his.arc.azure.cn", [CHINA], "regional endpoint of managed identity certificates"],
     ["*.his.arc.azure.cn", [CHINA], "managed identity certificates"],
     ["*.arc.azure.cn", [CHINA], "managing connected clusters in the Azure portal"],
-    ["dl.k8s.io", [CHINA], "automatic agent upgrade"],
   ]),
   ...rules(EgressComponent.ARC_CLUSTER_CONNECT, SRC.ARC_CHINA, [
     ["guestnotificationservice.azure.cn", [CHINA], "Cluster Connect and custom locations"],

@@ -147,6 +147,47 @@ export const DefenderGcpCustomRole = {
     description: "Microsoft Defender for Containers: update GKE clusters (authorized networks for agentless discovery).",
     permissions: ["container.clusters.update"],
   },
+  /**
+   * Held by `mdc-containers-k8s-operator`: Kubernetes inventory collection through the API server
+   * (MS-Docs defender-for-containers-network-access, ms.date 2026-04-16, "Google Kubernetes Engine
+   * (GKE)" permissions; also containers-permissions "GCP Agentless threat protection permissions").
+   * Title and description are ours; none is documented.
+   */
+  GKE_CONTAINER_INVENTORY_COLLECTION: {
+    roleId: "MDCGkeContainerInventoryCollectionRole",
+    title: "MDC GKE Container Inventory Collection Role",
+    description: "Microsoft Defender for Containers: Kubernetes inventory collection (node proxy, secret listing).",
+    permissions: ["container.nodes.proxy", "container.secrets.list"],
+  },
+  /**
+   * Held by `mdc-containers-k8s-operator`: response actions on workloads (update or delete pods,
+   * isolate them with network policies) (MS-Docs defender-for-containers-network-access, 2026-04-16).
+   * Title and description are ours.
+   */
+  GKE_CONTAINER_RESPONSE_ACTIONS: {
+    roleId: "MDCGkeContainerResponseActionsRole",
+    title: "MDC GKE Container Response Actions Role",
+    description: "Microsoft Defender for Containers: response actions (pods, network policies).",
+    permissions: [
+      "container.pods.update",
+      "container.pods.delete",
+      "container.networkPolicies.create",
+      "container.networkPolicies.update",
+      "container.networkPolicies.delete",
+    ],
+  },
+  /**
+   * Held by `mdc-containers-artifact-assess`: publishes vulnerability assessment results back to
+   * Artifact Registry for gated deployment; Defender does not modify images (MS-Docs
+   * defender-for-containers-network-access, 2026-04-16, "Google Artifact Registry (GAR)").
+   * Title and description are ours.
+   */
+  WRITING_GAR_ASSESSMENTS: {
+    roleId: "MDCWritingGarAssessmentsRole",
+    title: "MDC Writing GAR Assessments Role",
+    description: "Microsoft Defender for Containers: write vulnerability assessment results to Artifact Registry.",
+    permissions: ["artifactregistry.repositories.uploadArtifacts", "artifactregistry.repositories.deleteArtifacts"],
+  },
 } as const satisfies Record<string, DefenderGcpCustomRole>;
 
 /** Predefined GCP roles Defender's accounts hold (Template; Permissions doc). */

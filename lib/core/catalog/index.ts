@@ -10,3 +10,5 @@ export * from "./operations";
 export * from "./egress";
 export * from "./policy-parameters";
 export * from "./coverage";
+export * from "./exemptions";
+export * from "./sensor-exclusion";

@@ -26,6 +26,8 @@ export const DefenderAudience = {
 
 /**
  * Public CIDRs Defender reaches cluster API servers from (agentless discovery). A cluster with a
- * restricted public endpoint must allow them (MS-Docs defender-for-containers-network-access).
+ * restricted public endpoint must allow them; a private cluster needs a restricted public endpoint
+ * with them (MS-Docs defender-for-containers-network-access, ms.date 2026-04-16, EKS and GKE
+ * "Network"; verified 2026-12).
  */
 export const DEFENDER_API_SERVER_SOURCE_CIDRS: readonly string[] = ["172.212.245.192/28", "48.209.1.192/28"];

@@ -2,12 +2,15 @@
  * Day-two constants: security contacts, continuous export (`Microsoft.Security/automations`),
  * alert suppression rules and the pod security baseline initiative.
  *
- * Sources (stored copies, see ../shared/reference/defender-facts.md A4, A6):
+ * Sources:
  *  - "azurerm docs": hashicorp/terraform-provider-azurerm v4.x `website/docs/r/security_center_contact`,
  *    `security_center_automation`; code `internal/services/securitycenter/*`
  *  - "Policy EH": Azure/azure-policy `built-in-policies/policyDefinitions/Security Center/
- *    ASC_ExportToEventHubAzureSecurityCenterAlertsAndRecommendations_Deploy.json` (cdfcce10…, v4.0.0)
- *  - "Policy SR": Azure/azure-policy `…/Security Center/ASC_SuppressionRulesForAlerts_DINE.json` (80e94a21…, v1.0.0)
+ *    ASC_ExportToEventHubASCAlertsAndRecommendations_DINE.json` @ f4a50bac (2026-04-29)
+ *    (cdfcce10-4578-4ecd-9703-530938e4abcb, v4.2.0; the file was renamed from
+ *    `ASC_ExportToEventHubAzureSecurityCenterAlertsAndRecommendations_Deploy.json`, v4.0.0, which
+ *    is no longer in the repository; the values used here are unchanged)
+ *  - "Policy SR": Azure/azure-policy `…/Security Center/ASC_SuppressionRulesForAlerts_DINE.json` @ f4a50bac (80e94a21…, v1.0.0)
  *  - "Spec SR": Azure/azure-rest-api-specs `specification/security/resource-manager/Microsoft.Security/
  *    preview/2019-01-01-preview/alertsSuppressionRules.json` and its PUT example
  *  - "MS-Docs SR": MicrosoftDocs/azure-docs `articles/defender-for-cloud/alerts-suppression-rules.md`

@@ -3,7 +3,7 @@
  * Azure Monitor Private Link Scope (AMPLS). Resource types, API versions, private endpoint
  * sub-resources and private DNS zone names, per cloud.
  *
- * Sources (stored copies, see ../shared/reference/defender-facts.md "Resolutions §6"):
+ * Sources:
  *  - "DfC private link doc": MicrosoftDocs/azure-docs `articles/defender-for-cloud/
  *    how-to-configure-private-endpoints` (ms.date 2025-12-02) and concept-private-links.md —
  *    resource type, sub-resource `containers`, zone, "not supported in sovereign cloud regions".
@@ -24,7 +24,13 @@ export const SecurityPrivateLink = {
   RESOURCE_TYPE: "Microsoft.Security/privateLinks",
   /** Stable API version (Quickstart; .NET SDK default). */
   API_VERSION: "2026-01-01",
-  /** The resource is global, not regional (Quickstart: `location: 'global'`). */
+  /**
+   * Default `location` of the resource. CONFLICT: the Quickstart (deployed by Microsoft's template
+   * CI) uses `global`; the 2026-01-01 REST examples (`PrivateLinks_Create.json`, `_List.json`,
+   * `_Update.json` in Azure/azure-rest-api-specs `specification/security/resource-manager/
+   * Microsoft.Security/Security/stable/2026-01-01/examples/PrivateLinks/`) use `eastus`/`westus2`.
+   * Decision: `global`, overridable per construct (`DefenderPrivateLink.securityPrivateLinkLocation`).
+   */
   LOCATION: "global",
   /** Private endpoint sub-resource (group ID) used by Defender for Containers (DfC private link doc). */
   SUBRESOURCE: "containers",
@@ -47,7 +53,7 @@ export const AzureMonitorPrivateLink = {
    *    `privatelink.adx.monitor.azure.us` (Azure Data Explorer queries through Monitor), which the
    *    sensor's ingestion does not use; it is left out, as it is in the public table.
    *  - china: **UNCONFIRMED** — the PE DNS doc's "China" table has no Azure Monitor row. The names
-   *    follow the China endpoints the sensor uses (`*.oms/ods.opinsights.azure.cn`, facts E) and the
+   *    follow the China endpoints the AKS sensor uses (`*.oms/ods.opinsights.azure.cn`, egress catalog) and the
    *    documented China blob zone; check them against your tenant before relying on them.
    */
   DNS_ZONES: {

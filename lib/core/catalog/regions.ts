@@ -4,12 +4,15 @@
 
 /**
  * Region → location code used by Microsoft's built-in policies to name the default workspace
- * (`DefaultWorkspace-<subscriptionId>-<code>` in `DefaultResourceGroup-<code>`).
+ * (`DefaultWorkspace-<subscriptionId>-<code>` in `DefaultResourceGroup-<code>`): all 56 regions
+ * of the policy, public, US Government and 21Vianet.
  *
  * Source: Azure/azure-policy `built-in-policies/policyDefinitions/Kubernetes/
- * ASC_Azure_Defender_Kubernetes_AKS_SecurityProfile_Deploy.json`, template variable
- * `locationLongNameToShortMap` (policy 64def556-fbad-4622-930e-72d1d5589bf5). Regions missing
- * here are missing from the policy too: the policy cannot name a default workspace for them.
+ * ASC_Azure_Defender_AKS_SecurityProfile_DINE.json` @ f4a50bac (2026-04-29), policy
+ * 64def556-fbad-4622-930e-72d1d5589bf5 v4.3.0, template variable `locationLongNameToShortMap`.
+ * test/core/fixtures/policy-64def556-v4.3.0-location-map.json holds that map as read from the
+ * policy, and a test compares it with this one. Regions missing here are missing from the
+ * policy too: the policy cannot name a default workspace for them.
  */
 export const DEFAULT_WORKSPACE_LOCATION_CODES: Readonly<Record<string, string>> = Object.freeze({
   australiacentral: "CAU",
@@ -22,27 +25,38 @@ export const DEFAULT_WORKSPACE_LOCATION_CODES: Readonly<Record<string, string>> 
   canadaeast: "YQ",
   centralindia: "CIN",
   centralus: "CUS",
+  chinaeast2: "E2",
+  chinaeast3: "NE3",
+  chinanorth3: "NN3",
   eastasia: "EA",
   eastus: "EUS",
   eastus2: "EUS2",
   eastus2euap: "eus2p",
-  germanywestcentral: "DEWC",
   francecentral: "PAR",
   francesouth: "MRS",
+  germanynorth: "DEN",
+  germanywestcentral: "DEWC",
+  israelcentral: "ILC",
+  italynorth: "ITN",
   japaneast: "EJP",
   japanwest: "OS",
   jioindiacentral: "JINC",
   jioindiawest: "JINW",
   koreacentral: "SE",
   koreasouth: "PS",
+  mexicocentral: "MXC",
   northcentralus: "NCUS",
   northeurope: "NEU",
   norwayeast: "NOE",
   norwaywest: "NOW",
+  polandcentral: "PLC",
+  qatarcentral: "QLC",
   southafricanorth: "JNB",
+  southafricawest: "CPT",
   southcentralus: "SCUS",
   southeastasia: "SEA",
   southindia: "MA",
+  spaincentral: "ESC",
   swedencentral: "SEC",
   switzerlandnorth: "CHN",
   switzerlandwest: "CHW",
@@ -50,6 +64,8 @@ export const DEFAULT_WORKSPACE_LOCATION_CODES: Readonly<Record<string, string>> 
   uaenorth: "DXB",
   uksouth: "SUK",
   ukwest: "WUK",
+  usgovarizona: "USGA",
+  usgovvirginia: "USGV",
   westcentralus: "WCUS",
   westeurope: "WEU",
   westus: "WUS",
@@ -70,32 +86,19 @@ export const AZURE_REGIONS: readonly string[] = Object.freeze([
   "centraluseuap",
   "chilecentral",
   "denmarkeast",
-  "germanynorth",
   "indonesiacentral",
-  "israelcentral",
-  "italynorth",
   "malaysiawest",
-  "mexicocentral",
   "newzealandnorth",
-  "polandcentral",
-  "qatarcentral",
-  "southafricawest",
-  "spaincentral",
   "swedensouth",
   "westindia",
   // Azure Government
   "usdodcentral",
   "usdodeast",
-  "usgovarizona",
   "usgovtexas",
-  "usgovvirginia",
   // Azure operated by 21Vianet
   "chinaeast",
-  "chinaeast2",
-  "chinaeast3",
   "chinanorth",
   "chinanorth2",
-  "chinanorth3",
 ]);
 
 /** Context key holding extra region names to accept, e.g. `{"defender-for-containers:additionalRegions": ["newregion"]}`. */

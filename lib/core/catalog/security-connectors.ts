@@ -23,23 +23,62 @@ export const SECURITY_CONNECTOR_RESOURCE_TYPE = "Microsoft.Security/securityConn
  * (facts A7); the first with the current Defender for Containers property names
  * (`enable*AutoProvisioning`, `kubernetesDataCollection`; Changelog: renamed in 2024-03-01-preview)
  * and the `mdcContainers*` blocks.
+ *
+ * Checked again 2026-12: Azure/azure-rest-api-specs `specification/security/resource-manager/
+ * Microsoft.Security/Security/SecurityConnectors.Management/main.tsp` (and `SecurityConnectors/main.tsp`)
+ * list `2024-08-01-preview` as the only version of `enum Versions`, and `models.tsp` has no
+ * `installationMethod`, `securityGatingEnabled` or `containerAntiMalwareEnabled`. A newer version is
+ * not published in the specs, so the constructs stay on this one (docs/eks-and-gke.md, "Decisions").
  */
 export const SECURITY_CONNECTOR_API_VERSION = "2024-08-01-preview";
 
 /** `type` argument of `azapi_resource` for a security connector. */
 export const SECURITY_CONNECTOR_AZAPI_TYPE = `${SECURITY_CONNECTOR_RESOURCE_TYPE}@${SECURITY_CONNECTOR_API_VERSION}`;
 
-/** `environmentName` and `environmentData.environmentType` per cloud (Spec: `EnvironmentData` discriminator). */
+/**
+ * `environmentName` (Spec: `CloudName`) and `environmentData.environmentType` (Spec: `EnvironmentData`
+ * discriminator) per environment. Docker Hub and JFrog: azure-rest-api-specs
+ * `SecurityConnectors.Management/models.tsp` (`DockerHubEnvironmentData`, `JFrogEnvironmentData`).
+ */
 export const SecurityConnectorEnvironment = {
   AWS: { environmentName: "AWS", environmentType: "AwsAccount" },
   GCP: { environmentName: "GCP", environmentType: "GcpProject" },
+  DOCKER_HUB: { environmentName: "DockerHub", environmentType: "DockerHubOrganization" },
+  JFROG: { environmentName: "JFrog", environmentType: "JFrogArtifactory" },
 } as const;
 
 /** `offeringType` of the Defender for Containers offerings (Spec: `CloudOffering` discriminator). */
 export const SecurityConnectorOfferingType = {
   DEFENDER_FOR_CONTAINERS_AWS: "DefenderForContainersAws",
   DEFENDER_FOR_CONTAINERS_GCP: "DefenderForContainersGcp",
+  /** `defenderForContainersDockerHubOffering`: no properties besides `offeringType`. */
+  DEFENDER_FOR_CONTAINERS_DOCKER_HUB: "DefenderForContainersDockerHub",
+  /** `defenderForContainersJFrogOffering`: no properties besides `offeringType`. */
+  DEFENDER_FOR_CONTAINERS_JFROG: "DefenderForContainersJFrog",
 } as const;
+
+/**
+ * Docker Hub authentication (Spec: `DockerHubEnvironmentData.authentication`, discriminated by
+ * `authenticationType`; `AccessTokenAuthentication` has `username` and `accessToken`, the only
+ * `AuthenticationType` is `AccessToken`).
+ */
+export const DockerHubAuthenticationProperty = {
+  AUTHENTICATION: "authentication",
+  AUTHENTICATION_TYPE: "authenticationType",
+  ACCESS_TOKEN_TYPE: "AccessToken",
+  USERNAME: "username",
+  ACCESS_TOKEN: "accessToken",
+} as const;
+
+/**
+ * Docker IDs and organization names: 4-30 lowercase letters and digits (Docker docs, "Create an
+ * account": "Your Docker ID must be between 4 and 30 characters long, and can only contain numbers
+ * and lowercase letters"; organizations share the namespace).
+ */
+export const DOCKER_HUB_NAMESPACE_PATTERN = /^[a-z0-9]{4,30}$/;
+
+/** A JFrog platform host name such as `contoso.jfrog.io` (DNS labels, at least two). */
+export const JFROG_HOST_PATTERN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** Property names of the connector body (Spec: `SecurityConnectorProperties`, `AwsEnvironmentData`, `GcpProjectEnvironmentData`). */
 export const SecurityConnectorProperty = {

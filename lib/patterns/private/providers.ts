@@ -1,6 +1,7 @@
-import { TerraformDataSource, TerraformProvider, TerraformResource } from "cdktf";
+import { TerraformProvider, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { invalidValue } from "../../core/errors";
+import { createHash } from "crypto";
+import { DefenderValidationError, invalidValue } from "../../core/errors";
 
 // Shared by the patterns: provider wiring for inner constructs. Not exported from the package.
 
@@ -15,13 +16,28 @@ export function checkProviderType(scope: IConstruct, prop: string, provider: Ter
   return provider;
 }
 
+/** Helm provider aliases handed out per stack, to refuse a collision at synth instead of at plan. */
+const ALIASES = new WeakMap<TerraformStack, Map<string, string>>();
+
 /**
- * Sets `provider` on every resource and data source below `scope` that has none: for inner
- * constructs without a `provider` prop. Resources given a provider explicitly keep theirs.
+ * Alias of a helm provider a pattern creates for a cluster. A pattern directly under its stack gets
+ * `<pattern id>-<key>` (readable, and the alias of earlier releases). A nested pattern gets its
+ * stack-relative path and a hash of that path, `<parent>_<id>-<8 hex>-<key>`, so two patterns with
+ * the same ID under different parents never share an alias. Valid Terraform names either way.
  */
-export function useProvider(scope: IConstruct, provider: TerraformProvider | undefined): void {
-  if (provider === undefined) return;
-  for (const node of scope.node.findAll()) {
-    if ((node instanceof TerraformResource || node instanceof TerraformDataSource) && node.provider === undefined) node.provider = provider;
+export function helmProviderAlias(scope: IConstruct, key: string): string {
+  const stack = TerraformStack.of(scope);
+  const scopes = scope.node.scopes;
+  const path = scopes.slice(scopes.indexOf(stack) + 1).map((s) => s.node.id);
+  const readable = path.join("_").replace(/[^A-Za-z0-9_-]/g, "-");
+  const prefix = /^[A-Za-z_]/.test(readable) ? readable : `p-${readable}`;
+  const alias = path.length === 1 ? `${prefix}-${key}` : `${prefix}-${createHash("sha256").update(path.join("/")).digest("hex").slice(0, 8)}-${key}`;
+  const taken = ALIASES.get(stack) ?? new Map<string, string>();
+  ALIASES.set(stack, taken);
+  const owner = taken.get(alias);
+  if (owner !== undefined && owner !== scope.node.path) {
+    throw new DefenderValidationError(scope, `helm provider alias "${alias}" is also the alias ${owner} created; expected every cluster's helm provider to have its own alias. Rename the pattern or set key on the cluster.`);
   }
+  taken.set(alias, scope.node.path);
+  return alias;
 }

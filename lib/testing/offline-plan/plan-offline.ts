@@ -262,7 +262,20 @@ function prepareStack(stack: StackInput, root: string): string {
   if (Object.keys(override).length > 0) {
     fs.writeFileSync(path.join(path.dirname(stackFile), "zz_offline_plan_override.tf.json"), JSON.stringify(override, null, 2) + "\n");
   }
+  const placeholders = variablePlaceholders(stack);
+  if (placeholders) fs.writeFileSync(path.join(path.dirname(stackFile), "zz_offline_plan.auto.tfvars.json"), JSON.stringify(placeholders, null, 2) + "\n");
   return path.dirname(stackFile);
+}
+
+/**
+ * Input variables of type string without a default (secrets such as a registry token, which a
+ * stack must not carry a default for) would stop `plan -input=false`. Offline, each gets a
+ * placeholder value from an auto-loaded tfvars file; the stack's JSON is not changed.
+ */
+function variablePlaceholders(stack: StackInput): Record<string, string> | undefined {
+  const variables = (stack.config as { variable?: Record<string, { type?: string; default?: unknown }> }).variable ?? {};
+  const missing = Object.entries(variables).filter(([, v]) => v.default === undefined && (v.type === undefined || v.type === "string"));
+  return missing.length === 0 ? undefined : Object.fromEntries(missing.map(([name]) => [name, `offline-placeholder-${name}`]));
 }
 
 /**

@@ -7,7 +7,8 @@ import { AttributeSchema, BlockSchema, CtyType, NestedBlockSchema, ProviderSchem
 export const AZAPI_SCHEMA_VERSION = "2.8.0";
 
 // Source: github.com/Azure/terraform-provider-azapi, tag v2.8.0, docs/index.md (provider) and
-// docs/resources/resource.md (azapi_resource), "## Schema" sections (Required / Optional / Read-Only).
+// docs/resources/resource.md (azapi_resource), docs/resources/update_resource.md (azapi_update_resource) and
+// docs/resources/resource_action.md (azapi_resource_action), "## Schema" sections (Required / Optional / Read-Only).
 // Only the types the library's binding (lib/azure/azapi/) writes are described. Optional arguments
 // are also computed, as in the derived schemas (the plugin-framework provider computes several,
 // e.g. name, parent_id, location). Nested attributes (`retry`, provider `endpoint`) are modeled as
@@ -26,6 +27,20 @@ const timeouts: NestedBlockSchema = {
   nesting: "single",
   block: {
     attributes: { create: optional("string"), delete: optional("string"), read: optional("string"), update: optional("string") },
+    blockTypes: {},
+  },
+};
+
+const retry: NestedBlockSchema = {
+  nesting: "single",
+  block: {
+    attributes: {
+      error_message_regex: required(listOfStrings),
+      interval_seconds: optional("number"),
+      max_interval_seconds: optional("number"),
+      multiplier: optional("number"),
+      randomization_factor: optional("number"),
+    },
     blockTypes: {},
   },
 };
@@ -74,15 +89,67 @@ const azapiResource: BlockSchema = {
         blockTypes: {},
       },
     },
+    retry,
+    timeouts,
+  },
+};
+
+/** `azapi_resource_action` (docs/resources/resource_action.md). */
+const azapiResourceAction: BlockSchema = {
+  attributes: {
+    type: required("string"),
+    resource_id: required("string"),
+    action: optional("string"),
+    body: optional("dynamic"),
+    headers: optional(mapOfStrings),
+    locks: optional(listOfStrings),
+    method: optional("string"),
+    query_parameters: optional(mapOfListsOfStrings),
+    response_export_values: optional("dynamic"),
+    sensitive_response_export_values: optional("dynamic"),
+    when: optional("string"),
+    id: computed("string"),
+    output: computed("dynamic"),
+    sensitive_output: { type: "dynamic", computed: true, sensitive: true },
+  },
+  blockTypes: {
+    retry,
+    timeouts,
+  },
+};
+
+/** `azapi_update_resource` (docs/resources/update_resource.md, v2.8.0). */
+const azapiUpdateResource: BlockSchema = {
+  attributes: {
+    type: required("string"),
+    body: optional("dynamic"),
+    ignore_casing: optional("bool"),
+    ignore_missing_property: optional("bool"),
+    locks: optional(listOfStrings),
+    name: optional("string"),
+    parent_id: optional("string"),
+    read_headers: optional(mapOfStrings),
+    read_query_parameters: optional(mapOfListsOfStrings),
+    resource_id: optional("string"),
+    response_export_values: optional("dynamic"),
+    update_headers: optional(mapOfStrings),
+    update_query_parameters: optional(mapOfListsOfStrings),
+    id: computed("string"),
+    output: computed("dynamic"),
+  },
+  blockTypes: {
     retry: {
       nesting: "single",
       block: {
         attributes: {
-          error_message_regex: required(listOfStrings),
+          error_message_regex: optional(listOfStrings),
+          http_status_codes: optional(["list", "number"]),
           interval_seconds: optional("number"),
           max_interval_seconds: optional("number"),
           multiplier: optional("number"),
           randomization_factor: optional("number"),
+          read_after_create_retry_on_not_found_or_forbidden: optional("bool"),
+          response_is_nil: optional("bool"),
         },
         blockTypes: {},
       },
@@ -147,7 +214,11 @@ const azapiProvider: BlockSchema = {
   },
 };
 
-const resources: { readonly [type: string]: BlockSchema } = { azapi_resource: azapiResource };
+const resources: { readonly [type: string]: BlockSchema } = {
+  azapi_resource: azapiResource,
+  azapi_resource_action: azapiResourceAction,
+  azapi_update_resource: azapiUpdateResource,
+};
 const dataSources: { readonly [type: string]: BlockSchema } = {};
 
 /** The azure/azapi schema for the types the library's hand-written binding writes. */

@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
-import { AZAPI_PROVIDER_VERSION_CONSTRAINT, AzapiProvider, AzapiResource } from "../../../lib/azure/azapi";
+import { AZAPI_PROVIDER_VERSION_CONSTRAINT, AzapiProvider, AzapiResource, AzapiResourceAction, AzapiUpdateResource } from "../../../lib/azure/azapi";
 import { AZAPI_SCHEMA_VERSION, azapiSchema, BlockSchema } from "../../../lib/testing/schema";
 
 /** Resource meta-arguments: Terraform's, not the provider's. */
@@ -61,7 +61,38 @@ test("everything the binding writes, with every prop set, is in the azapi schema
     ["body", "identity", "location", "name", "parent_id", "provider", "response_export_values", "schema_validation_enabled", "sensitive_body", "tags", "type"].sort(),
   );
   expect(unknownKeys(azapiSchema.resource("azapi_resource")!, resource, "azapi_resource", META_ARGUMENTS)).toEqual([]);
-  expect(azapiSchema.resourceTypes).toEqual(["azapi_resource"]);
+  expect(azapiSchema.resourceTypes).toEqual(["azapi_resource", "azapi_resource_action", "azapi_update_resource"]);
+});
+
+test("everything the update-resource binding writes is in the azapi schema", () => {
+  const stack = new TerraformStack(Testing.app(), "test");
+  new AzapiProvider(stack, "azapi", {});
+  new AzapiUpdateResource(stack, "gating", {
+    type: "Microsoft.ContainerService/managedClusters@2025-10-02-preview",
+    resourceId: "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks",
+    body: { properties: { securityProfile: {} } },
+    responseExportValues: ["properties.securityProfile"],
+  });
+  const resource = JSON.parse(Testing.synth(stack)).resource.azapi_update_resource.gating as Record<string, unknown>;
+  expect(Object.keys(resource).sort()).toEqual(["body", "resource_id", "response_export_values", "type"]);
+  expect(unknownKeys(azapiSchema.resource("azapi_update_resource")!, resource, "azapi_update_resource", META_ARGUMENTS)).toEqual([]);
+});
+
+test("everything the action binding writes, with every prop set, is in the azapi schema", () => {
+  const stack = new TerraformStack(Testing.app(), "azapi-action");
+  new AzapiProvider(stack, "azapi");
+  new AzapiResourceAction(stack, "tag", {
+    type: "Microsoft.Resources/tags@2021-04-01",
+    resourceId: "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks/providers/Microsoft.Resources/tags/default",
+    action: "",
+    method: "PATCH",
+    body: { operation: "Merge", properties: { tags: { a: "b" } } },
+    when: "destroy",
+    responseExportValues: ["properties"],
+  });
+  const action = (JSON.parse(Testing.synth(stack)) as { resource: { azapi_resource_action: Record<string, Record<string, unknown>> } }).resource.azapi_resource_action.tag;
+  expect(Object.keys(action).sort()).toEqual(["action", "body", "method", "resource_id", "response_export_values", "type", "when"]);
+  expect(unknownKeys(azapiSchema.resource("azapi_resource_action")!, action, "azapi_resource_action", META_ARGUMENTS)).toEqual([]);
 });
 
 test("the binding's readable attributes are in the schema", () => {
