@@ -2,8 +2,9 @@ import { Construct } from "constructs";
 
 /**
  * Placeholder values the examples synthesize with, so `npm run synth` needs no credentials.
- * Override each one with a context value (`cdktf synth --context subscriptionId=...`, or
- * "context" in cdktf.json) or an environment variable (DEFENDER_SUBSCRIPTION_ID=...).
+ * Override each one with an environment variable (DEFENDER_SUBSCRIPTION_ID=...) or a context value
+ * ("context" in cdktf.json, or the CDKTF_CONTEXT_JSON environment variable that cdktf's App reads;
+ * cdktf-cli 0.21 has no --context flag).
  * Context wins over the environment, so tests that pass context are not affected by the shell.
  */
 export const EXAMPLE_DEFAULTS = {

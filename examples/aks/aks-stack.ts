@@ -33,9 +33,9 @@ export interface AksExampleStackOptions {
  * One subscription, one AKS cluster defined here: the Containers plan with every extension, a
  * dedicated workspace, and the cluster with the Defender sensor and the Azure Policy add-on.
  *
- * Turning things off: `--context sensorEnabled=false` removes the cluster's `microsoft_defender`
+ * Turning things off: `DEFENDER_SENSOR_ENABLED=false npm run synth` removes the cluster's `microsoft_defender`
  * block (azurerm disables the sensor) and turns the plan's sensor auto-provisioning off so Defender
- * does not reinstall it; `--context policyAddonEnabled=false` sets `azure_policy_enabled = false`.
+ * does not reinstall it; `DEFENDER_POLICY_ADDON_ENABLED=false` sets `azure_policy_enabled = false`.
  * Every construct ID stays the same, so only those attributes change.
  *
  * The AKS clusters of the subscription that this app does not define get the same through Azure

@@ -156,7 +156,7 @@ interface RoleSpec {
   readonly managedPolicies?: Readonly<Record<string, string>>;
 }
 
-const MANAGED_POLICY_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(?:\d{12}|aws):policy\/[\w+=,.@\/-]{1,512}$/;
+const MANAGED_POLICY_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]{1,512}$/;
 
 /**
  * The IAM roles the `DefenderForContainersAws` connector offering points at, with exactly the

@@ -8,8 +8,8 @@ import { AzureResourceIdFormats, formatAzureResourceId, parseAzureResourceId } f
 import { checkFleetKeys, FleetKey, fleetKeyOf, FleetMember, fleetMembersFromIds } from "../core/cluster-fleet";
 import { invalidValue } from "../core/errors";
 import { isUnresolved, validateGuid, validateNonEmptyUnique, validatePattern } from "../core/validation";
-import { DefenderForContainersPlan } from "./defender-for-containers-plan";
 import { checkProps } from "../core/check-props";
+import { IDefenderPlan } from "./defender-for-containers-plan";
 
 /** Props of {@link AksAgentlessDiscovery}. */
 export interface AksAgentlessDiscoveryProps {
@@ -49,7 +49,7 @@ export interface AksAgentlessDiscoveryProps {
    * The plan the bindings' source (its security operator) belongs to; bindings are created after it.
    * @default - no explicit dependency
    */
-  readonly plan?: DefenderForContainersPlan;
+  readonly plan?: IDefenderPlan;
   /**
    * Principal (object) ID of the Containers plan's security operator identity. When set, it gets
    * "Kubernetes Agentless Operator" (`d5a2ae44…`) on each subscription of the clusters — which
@@ -100,7 +100,7 @@ export class AksAgentlessDiscovery extends Construct {
     checkProps(this, props, "AksAgentlessDiscoveryProps");
     const name = validatePattern(this, "bindingName", props.bindingName ?? TrustedAccess.DEFAULT_BINDING_NAME, BINDING_NAME, "1-24 letters, digits or hyphens");
     const roles = [...validateNonEmptyUnique(this, "roles", props.roles ?? [TrustedAccess.DEFENDER_OPERATOR_ROLE], (r) => r, "role")];
-    const common = { name, roles, dependsOn: props.plan ? [props.plan.pricing] : undefined, provider: props.provider };
+    const common = { name, roles, dependsOn: props.plan?.pricing ? [props.plan.pricing] : undefined, provider: props.provider };
     const subscriptions = new Set<string>();
     let unknownSubscription = false;
 

@@ -4,26 +4,35 @@ import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
 import { DefenderValidationError } from "../core/errors";
 import { addIgnoreChanges, ignoresAttribute } from "../core/lifecycle";
-import { DefenderForContainersPlan } from "./defender-for-containers-plan";
 import { checkProps } from "../core/check-props";
+import { IDefenderPlan } from "./defender-for-containers-plan";
+import { IDefenderWorkspace } from "./defender-workspace";
+import { workspaceResourceIdOf } from "./private/workspace-reference";
 
 /** Props of {@link AksDefenderSensor}. */
 export interface AksDefenderSensorProps {
   /** An `azurerm_kubernetes_cluster` defined in this app. */
   readonly cluster: KubernetesCluster;
   /**
+   * @deprecated Use `workspace` (an `IDefenderWorkspace`); kept until 0.2.
    * Log Analytics workspace the sensor reports to, e.g. `DefenderWorkspace.workspaceResourceId`.
    * A literal ID is checked and its fixed segments are normalized to canonical casing
    * (`resourceGroups`, `Microsoft.OperationalInsights`), the form azurerm reads back, so a
    * differently-cased ID copied from the portal does not cause a perpetual diff.
    */
-  readonly workspaceResourceId: string;
+  readonly workspaceResourceId?: string;
+  /**
+   * The Log Analytics workspace the sensor reports to: a `DefenderWorkspace`, or
+   * `DefenderWorkspace.fromAttributes(...)` for an existing one. Give this or (deprecated) `workspaceResourceId`.
+   * @default - none; required unless `workspaceResourceId` is given
+   */
+  readonly workspace?: IDefenderWorkspace;
   /**
    * The plan of the cluster's subscription. When given, the cluster is created after the plan
    * (the sensor needs the plan on; Microsoft's quickstart orders them the same way).
    * @default - no explicit dependency
    */
-  readonly plan?: DefenderForContainersPlan;
+  readonly plan?: IDefenderPlan;
   /**
    * Add `microsoft_defender` to the cluster's `lifecycle.ignore_changes`. Use this when the
    * cluster is also governed by the DINE policy 64def556… or sensor auto-provisioning, which
@@ -65,8 +74,9 @@ export class AksDefenderSensor extends Construct {
     super(scope, id);
     checkProps(this, props, "AksDefenderSensorProps");
     this.cluster = props.cluster;
-    const parsed = parseAzureResourceId(this, "workspaceResourceId", props.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
-    this.workspaceResourceId = parsed?.id ?? props.workspaceResourceId;
+    const workspaceResourceId = workspaceResourceIdOf(this, props);
+    const parsed = parseAzureResourceId(this, "workspaceResourceId", workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
+    this.workspaceResourceId = parsed?.id ?? workspaceResourceId;
     this.enabled = props.enabled ?? true;
 
     if (props.cluster.microsoftDefenderInput !== undefined) {
@@ -88,7 +98,7 @@ export class AksDefenderSensor extends Construct {
     }
     props.cluster.putMicrosoftDefender({ logAnalyticsWorkspaceId: this.workspaceResourceId });
     // dependable() renders a bare address ("type.name"), which is what depends_on takes in Terraform JSON.
-    if (props.plan) props.cluster.dependsOn = [...new Set([...(props.cluster.dependsOn ?? []), dependable(props.plan.pricing)])];
+    if (props.plan?.pricing) props.cluster.dependsOn = [...new Set([...(props.cluster.dependsOn ?? []), dependable(props.plan.pricing)])];
     if (props.ignorePolicyChanges) addIgnoreChanges(props.cluster, ["microsoft_defender"]);
   }
 

@@ -8,9 +8,11 @@ import { FleetKey } from "../core/cluster-fleet";
 import { DefenderValidationError } from "../core/errors";
 import { SensorFeatures, sensorFeatureArcSettings } from "../core/sensor-features";
 import { validateGuid, validatePattern } from "../core/validation";
-import { DefenderForContainersPlan } from "./defender-for-containers-plan";
+import { IDefenderPlan } from "./defender-for-containers-plan";
+import { IDefenderWorkspace } from "./defender-workspace";
 import { newArcExtension } from "./private/arc-extension";
 import { checkProps } from "../core/check-props";
+import { workspaceResourceIdOf } from "./private/workspace-reference";
 
 /** Release train of an Arc cluster extension. */
 export enum ArcReleaseTrain {
@@ -44,17 +46,28 @@ export interface ArcClusterTargets {
 /** Props of {@link ArcDefenderSensor}. */
 export interface ArcDefenderSensorProps extends ArcClusterTargets {
   /**
+   * The Log Analytics workspace the sensor reports to: a `DefenderWorkspace`, or
+   * `DefenderWorkspace.fromAttributes(...)`. Its resource ID is `logAnalyticsWorkspaceResourceID`; when it
+   * has both a workspace ID and a shared key (a `DefenderWorkspace` does), they are sent as the protected
+   * settings, as the DINE policy's template does.
+   * @default - none; required unless `workspaceResourceId` is given
+   */
+  readonly workspace?: IDefenderWorkspace;
+  /**
+   * @deprecated Use `workspace` (an `IDefenderWorkspace`); kept until 0.2.
    * Log Analytics workspace the sensor reports to (`logAnalyticsWorkspaceResourceID`). A literal ID
    * is checked and normalized to canonical casing.
    */
-  readonly workspaceResourceId: string;
+  readonly workspaceResourceId?: string;
   /**
+   * @deprecated Use `workspace`; kept until 0.2.
    * Workspace (customer) ID, e.g. `DefenderWorkspace.workspaceId`, sent as the protected setting
    * `omsagent.secret.wsid` as the DINE policy's template does. Give it together with `workspaceKey`.
    * @default - not sent
    */
   readonly workspaceId?: string;
   /**
+   * @deprecated Use `workspace`; kept until 0.2.
    * Workspace primary shared key, e.g. `DefenderWorkspace.primarySharedKey`, sent only as the
    * protected setting `omsagent.secret.key` (sensitive in state, never in an output).
    * @default - not sent
@@ -87,7 +100,7 @@ export interface ArcDefenderSensorProps extends ArcClusterTargets {
    * The plan of the clusters' subscription; the extension is created after it.
    * @default - no explicit dependency
    */
-  readonly plan?: DefenderForContainersPlan;
+  readonly plan?: IDefenderPlan;
   /**
    * azurerm provider.
    * @default - the stack's default azurerm provider
@@ -115,17 +128,21 @@ export class ArcDefenderSensor extends Construct {
   constructor(scope: Construct, id: string, props: ArcDefenderSensorProps) {
     super(scope, id);
     checkProps(this, props, "ArcDefenderSensorProps");
-    const workspace = parseAzureResourceId(this, "workspaceResourceId", props.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
-    this.workspaceResourceId = workspace?.id ?? props.workspaceResourceId;
+    const workspaceResourceId = workspaceResourceIdOf(this, props);
+    const fromReference = props.workspace?.workspaceId !== undefined && props.workspace.primarySharedKey !== undefined;
+    const workspaceId = props.workspaceId ?? (fromReference ? props.workspace!.workspaceId : undefined);
+    const workspaceKey = props.workspaceKey ?? (fromReference ? props.workspace!.primarySharedKey : undefined);
+    const workspace = parseAzureResourceId(this, "workspaceResourceId", workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
+    this.workspaceResourceId = workspace?.id ?? workspaceResourceId;
     const auditLogPath = props.auditLogPath ?? ARC_DEFAULT_AUDIT_LOG_PATH;
     validatePattern(this, "auditLogPath", auditLogPath, /^\/[^\0]*[^/]$/, "an absolute file path such as /var/log/kube-apiserver/audit.log");
-    if ((props.workspaceId === undefined) !== (props.workspaceKey === undefined)) {
-      const [given, missing] = props.workspaceId === undefined ? ["workspaceKey", "workspaceId"] : ["workspaceId", "workspaceKey"];
+    if ((workspaceId === undefined) !== (workspaceKey === undefined)) {
+      const [given, missing] = workspaceId === undefined ? ["workspaceKey", "workspaceId"] : ["workspaceId", "workspaceKey"];
       throw new DefenderValidationError(this, `${missing}: got undefined while ${given} is set; expected both or neither (the sensor needs the ID and key together).`);
     }
-    if (props.workspaceId !== undefined) validateGuid(this, "workspaceId", props.workspaceId);
-    if (props.workspaceKey !== undefined) {
-      validateSecretReference(this, "workspaceKey", props.workspaceKey, "DefenderWorkspace.primarySharedKey or a sensitive TerraformVariable");
+    if (workspaceId !== undefined) validateGuid(this, "workspaceId", workspaceId);
+    if (workspaceKey !== undefined) {
+      validateSecretReference(this, "workspaceKey", workspaceKey, "DefenderWorkspace.primarySharedKey or a sensitive TerraformVariable");
     }
 
     // Private clusters: Microsoft's instructions of 2026-06-01 install from the Preview train; the
@@ -147,10 +164,10 @@ export class ArcDefenderSensor extends Construct {
       },
       // Protected settings are write-only in ARM and sensitive in state; they never reach outputs.
       configurationProtectedSettings:
-        props.workspaceId !== undefined && props.workspaceKey !== undefined
-          ? { [ArcDefenderSetting.WORKSPACE_ID]: props.workspaceId, [ArcDefenderSetting.WORKSPACE_KEY]: props.workspaceKey }
+        workspaceId !== undefined && workspaceKey !== undefined
+          ? { [ArcDefenderSetting.WORKSPACE_ID]: workspaceId, [ArcDefenderSetting.WORKSPACE_KEY]: workspaceKey }
           : undefined,
-      dependsOn: props.plan ? [props.plan.pricing] : undefined,
+      dependsOn: props.plan?.pricing ? [props.plan.pricing] : undefined,
       provider: props.provider,
     });
     this.extension = result.extension;

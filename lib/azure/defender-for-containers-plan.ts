@@ -3,7 +3,7 @@ import {
   SecurityCenterSubscriptionPricing,
   SecurityCenterSubscriptionPricingExtension,
 } from "@cdktf/provider-azurerm/lib/security-center-subscription-pricing";
-import { TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import {
   armBoolean,
@@ -33,6 +33,34 @@ export interface VmScanningExclusionTag {
   readonly key: string;
   /** Tag value. */
   readonly value: string;
+}
+
+/**
+ * The subscription's Containers plan, as the constructs that depend on it take it: a
+ * {@link DefenderForContainersPlan} of this app, or {@link DefenderForContainersPlan.fromAttributes} for a
+ * plan another stack or team manages (no dependency is added then).
+ */
+export interface IDefenderPlan {
+  /** The pricing resource, for `depends_on`; undefined for a plan this app does not manage. */
+  readonly pricing?: ITerraformDependable;
+  /** The plan's tier. */
+  readonly tier: PlanTier;
+  /** The extensions the plan turns on. */
+  readonly enabledExtensions: readonly string[];
+}
+
+/** Attributes of a plan this app does not manage, for {@link DefenderForContainersPlan.fromAttributes}. */
+export interface DefenderPlanAttributes {
+  /**
+   * The plan's tier.
+   * @default PlanTier.STANDARD
+   */
+  readonly tier?: PlanTier;
+  /**
+   * The extensions the plan turns on.
+   * @default - none known
+   */
+  readonly enabledExtensions?: readonly string[];
 }
 
 /** Props of {@link DefenderForContainersPlan}. */
@@ -128,6 +156,11 @@ export interface DefenderForContainersPlanProps {
    * managing the plan without downgrading, use {@link DefenderForContainersPlan.stopManaging}.
    * @default true
    */
+  readonly preventDestroy?: boolean;
+  /**
+   * @deprecated Use `preventDestroy`, the name `DefenderWorkspace` and Terraform use; kept until 0.2.
+   * @default true
+   */
   readonly protectFromDestroy?: boolean;
 }
 
@@ -152,7 +185,7 @@ export interface StopManagingPlanProps {
  * @example
  * new DefenderForContainersPlan(this, "plan", { vmScanningExclusionTags: [{ key: "scan", value: "off" }] });
  */
-export class DefenderForContainersPlan extends Construct {
+export class DefenderForContainersPlan extends Construct implements IDefenderPlan {
   /**
    * Stop managing a plan from Terraform without downgrading the subscription. Replace
    * `new DefenderForContainersPlan(scope, id, ...)` with `DefenderForContainersPlan.stopManaging(scope, id, ...)`
@@ -163,6 +196,11 @@ export class DefenderForContainersPlan extends Construct {
    * This is the "keep on destroy" path; to downgrade, set `tier: PlanTier.FREE` instead.
    * @returns the construct standing in place of the plan
    */
+  /** A plan this app does not manage (another stack's or team's), for props that take an {@link IDefenderPlan}. */
+  public static fromAttributes(attrs: DefenderPlanAttributes = {}): IDefenderPlan {
+    return { tier: attrs.tier ?? PlanTier.STANDARD, enabledExtensions: [...(attrs.enabledExtensions ?? [])] };
+  }
+
   public static stopManaging(scope: Construct, id: string, props: StopManagingPlanProps = {}): Construct {
     const placeholder = new Construct(scope, id);
     if (props.subscriptionId !== undefined) {
@@ -201,7 +239,7 @@ export class DefenderForContainersPlan extends Construct {
       extension: extensions.length > 0 ? extensions : undefined,
       provider: this.provider,
     });
-    setPreventDestroy(this.pricing, props.protectFromDestroy ?? true);
+    setPreventDestroy(this.pricing, props.preventDestroy ?? props.protectFromDestroy ?? true);
 
     if (props.importExisting) {
       if (props.subscriptionId === undefined) {

@@ -6,6 +6,8 @@ import { PrivateEndpoint } from "@cdktf/provider-azurerm/lib/private-endpoint";
 import { Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AzureResourceIdFormats, parseAzureResourceId } from "../core/azure-resource-id";
+// One AzureCloud for the egress catalog and the private endpoint (values as azurerm/azapi `environment`).
+import { AzureCloud } from "../core/catalog/egress";
 import { AzureMonitorPrivateLink, SecurityPrivateLink } from "../core/catalog/private-link";
 import { invalidValue } from "../core/errors";
 import { cloudOfRegion, validateAzureRegion } from "../core/region";
@@ -27,13 +29,6 @@ export enum PrivateLinkMode {
    * five DNS zones). Older setups and sovereign clouds.
    */
   AMPLS = "AzureMonitorPrivateLinkScope",
-}
-
-/** The Azure cloud the private endpoint lives in (values as the azurerm/azapi `environment` argument). */
-export enum AzureCloud {
-  PUBLIC = "public",
-  US_GOVERNMENT = "usgovernment",
-  CHINA = "china",
 }
 
 /** AMPLS access mode for ingestion or queries. */

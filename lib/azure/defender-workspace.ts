@@ -2,12 +2,43 @@ import { LogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DefaultWorkspaceNaming, LogAnalytics } from "../core/catalog";
-import { AzureResourceIdFormats, formatAzureResourceId, validateResourceGroupName } from "../core/azure-resource-id";
+import { AzureResourceIdFormats, formatAzureResourceId, parseAzureResourceId, validateResourceGroupName } from "../core/azure-resource-id";
 import { setPreventDestroy } from "../core/lifecycle";
 import { defaultWorkspaceLocationCode, normalizeRegion, validateAzureRegion } from "../core/region";
-import { GUID_FORM, isGuid, isUnresolved, validateIntegerInRange, validatePattern } from "../core/validation";
+import { GUID_FORM, isGuid, isUnresolved, validateGuid, validateIntegerInRange, validatePattern } from "../core/validation";
 import { DEFAULT_WORKSPACE_LOCATION_CODES } from "../core/catalog/regions";
 import { checkProps } from "../core/check-props";
+import { DefenderArgumentError } from "../core/errors";
+
+/**
+ * A Log Analytics workspace the Defender sensor reports to: a {@link DefenderWorkspace} of this app,
+ * or an existing one from {@link DefenderWorkspace.fromAttributes}. Replaces the trio of ID props
+ * (`workspaceResourceId`, `workspaceId`, `workspaceKey`) that constructs took before.
+ */
+export interface IDefenderWorkspace {
+  /** ARM resource ID of the workspace. */
+  readonly workspaceResourceId: string;
+  /** The workspace (customer) ID, a GUID, for sensors that authenticate with the shared key (Arc). */
+  readonly workspaceId?: string;
+  /** Primary shared key. Sensitive: pass only into protected settings, never into an output. */
+  readonly primarySharedKey?: string;
+}
+
+/** Attributes of an existing workspace, for {@link DefenderWorkspace.fromAttributes}. */
+export interface DefenderWorkspaceAttributes {
+  /** ARM resource ID of the workspace. */
+  readonly workspaceResourceId: string;
+  /**
+   * The workspace (customer) ID, a GUID.
+   * @default - none (sensors that need it take it from their own props)
+   */
+  readonly workspaceId?: string;
+  /**
+   * Primary shared key, e.g. a sensitive TerraformVariable.
+   * @default - none
+   */
+  readonly primarySharedKey?: string;
+}
 
 /** Props of {@link DefenderWorkspace}. */
 export interface DefenderWorkspaceProps {
@@ -76,20 +107,20 @@ const WORKSPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/;
  *
  * Pass {@link workspaceResourceId} to the sensors and to the custom-workspace policy assignment.
  */
-export class DefenderWorkspace extends Construct {
+export class DefenderWorkspace extends Construct implements IDefenderWorkspace {
   /**
    * The resource group, workspace name and ID Defender's built-in policies (64def556…, 708b60a6…)
    * use when no custom workspace is assigned: `DefaultWorkspace-<subscriptionId>-<code>` in
    * `DefaultResourceGroup-<code>`. Useful to reference or import the workspace Defender already made.
-   * @throws Error when the subscription is not a GUID or the policy has no code for the region.
+   * @throws DefenderArgumentError when the subscription is not a GUID or the policy has no code for the region.
    */
   public static defaultWorkspaceName(subscriptionId: string, region: string): DefaultWorkspaceName {
     if (!isGuid(subscriptionId)) {
-      throw new Error(`DefenderWorkspace.defaultWorkspaceName: subscriptionId: got ${JSON.stringify(subscriptionId)}; expected ${GUID_FORM}.`);
+      throw new DefenderArgumentError(`DefenderWorkspace.defaultWorkspaceName: subscriptionId: got ${JSON.stringify(subscriptionId)}; expected ${GUID_FORM}.`);
     }
     const locationCode = defaultWorkspaceLocationCode(region);
     if (!locationCode) {
-      throw new Error(
+      throw new DefenderArgumentError(
         `DefenderWorkspace.defaultWorkspaceName: region: got ${JSON.stringify(region)}; expected one of the regions Defender's policy names default workspaces for: ${Object.keys(DEFAULT_WORKSPACE_LOCATION_CODES).join(", ")}.`,
       );
     }
@@ -101,6 +132,17 @@ export class DefenderWorkspace extends Construct {
       name: workspaceName,
     });
     return { resourceGroupName, workspaceName, resourceId, locationCode };
+  }
+
+  /**
+   * A workspace this app does not create, by its attributes, for every prop that takes an
+   * {@link IDefenderWorkspace}. A literal resource ID is checked and normalized; a workspace ID must be a GUID.
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: DefenderWorkspaceAttributes): IDefenderWorkspace {
+    const ref = new Construct(scope, id);
+    const parsed = parseAzureResourceId(ref, "workspaceResourceId", attrs.workspaceResourceId, AzureResourceIdFormats.LOG_ANALYTICS_WORKSPACE);
+    if (attrs.workspaceId !== undefined) validateGuid(ref, "workspaceId", attrs.workspaceId);
+    return { workspaceResourceId: parsed?.id ?? attrs.workspaceResourceId, workspaceId: attrs.workspaceId, primarySharedKey: attrs.primarySharedKey };
   }
 
   /** The workspace resource. */

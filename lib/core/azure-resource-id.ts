@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { SECURITY_CONNECTOR_NAME_PATTERN } from "./catalog/security-connectors";
-import { invalidValue } from "./errors";
+import { DefenderArgumentError, invalidValue } from "./errors";
 import { isGuid, isUnresolved } from "./validation";
 
 /** A variable part of a resource ID, with the rule its value must follow. */
@@ -218,7 +218,7 @@ export function formatAzureResourceId(format: AzureResourceIdFormat, parts: Omit
   const segments = format.segments.map((segment) => {
     if (typeof segment === "string") return segment;
     const value = parts[segment.key];
-    if (value === undefined) throw new Error(`formatAzureResourceId: missing ${segment.key} for ${format.resourceType || format.description}`);
+    if (value === undefined) throw new DefenderArgumentError(`formatAzureResourceId: missing ${segment.key} for ${format.resourceType || format.description}`);
     return value;
   });
   return `/${segments.join("/")}`;

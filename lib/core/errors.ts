@@ -38,3 +38,26 @@ function constructPathOf(scope: IConstruct): string {
   }
   return "<not a construct>";
 }
+
+/**
+ * Thrown by a function or static method (no construct involved) given an argument it cannot use.
+ * The message starts with the function's name, then names the argument, the value received and the
+ * form expected, as {@link DefenderValidationError} does for construct props.
+ */
+export class DefenderArgumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DefenderArgumentError";
+  }
+}
+
+/**
+ * Thrown by the testing helpers (`<package>/testing`): an assertion about synthesized Terraform that
+ * does not hold, a cdktf output directory that is missing, or a provider schema the offline plan lacks.
+ */
+export class DefenderTestingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DefenderTestingError";
+  }
+}

@@ -19,6 +19,8 @@ const MAX_DEPTH = 4;
 // bidirectional embeddings/overrides/isolates, word joiner and invisible operators, BOM, variation
 // selectors, interlinear annotation, and every other Unicode format (Cf), separator (Z except the
 // plain space) or unassigned/private-use/surrogate character.
+// These are the characters to escape, control and combining ones included: the lint rules against them do not apply.
+// eslint-disable-next-line no-control-regex, no-misleading-character-class
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufe00-\ufe0f\ufeff\ufff0-\ufffb\p{Cf}\p{Co}\p{Cn}\p{Cs}]|[\u{e0000}-\u{e0fff}]/gu;
 
 function escapeChar(char: string): string {

@@ -46,6 +46,26 @@ export class ImportBlock extends TerraformElement {
       ],
     };
   }
+
+  /**
+   * The same block for `cdktf synth --hcl`. The HCL synthesizer renders only what `toHclTerraform()`
+   * returns, and `TerraformElement`'s default is nothing: without this the import would vanish from
+   * HCL output, and Terraform would try to create a plan that already exists.
+   */
+  public toHclTerraform(): any {
+    const { resource, importId } = this.props;
+    const provider = this.props.provider ?? resource.provider;
+    const reference = (value: string) => ({ value, type: "simple", storageClassType: "reference" });
+    return {
+      import: [
+        {
+          to: reference(`${resource.terraformResourceType}.${resource.friendlyUniqueId}`),
+          id: { value: importId, type: "simple", storageClassType: "string" },
+          provider: provider ? reference(provider.fqn) : undefined,
+        },
+      ],
+    };
+  }
 }
 
 /** Props of {@link RemovedBlock}. Give `from`, or `resourceType` when the block takes the removed resource's place. */

@@ -6,6 +6,7 @@ import { estateSelectionFromEnvironment, EstateSelection, EstateSelectionError, 
 import { DefenderAwsAccountStack } from "./aws-account-stack";
 import { DefenderGcpProjectStack } from "./gcp-project-stack";
 import { DefenderSubscriptionStack } from "./subscription-stack";
+import { loadEstateDescription } from "./load-estate-description";
 
 /** Props of {@link DefenderEstate}. */
 export interface DefenderEstateProps {
@@ -48,8 +49,6 @@ export interface DefenderEstateProps {
 export class DefenderEstate {
   /** Reads, validates and builds the estate in `file` (YAML or JSON). */
   public static fromFile(app: App, file: string, options: Omit<DefenderEstateProps, "description"> = {}): DefenderEstate {
-    // Loaded here, not on import: zod and yaml are only needed to read a file.
-    const { loadEstateDescription } = require("./load-estate-description") as typeof import("./load-estate-description");
     return new DefenderEstate(app, { ...options, description: loadEstateDescription(file) });
   }
 

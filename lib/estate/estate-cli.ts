@@ -3,6 +3,7 @@
 // estate splits across CI machines, and write the matrix workflow that does it.
 import { estateGithubActionsWorkflow } from "./estate-ci-matrix";
 import { planEstateShards } from "./estate-selection";
+import { loadEstateDescription } from "./load-estate-description";
 
 /** Where the command writes. */
 export interface EstateCliOutput {
@@ -29,7 +30,6 @@ export function runEstateCli(argv: readonly string[], stdout: EstateCliOutput = 
   const count = (key: string) => Number(options.get(key) ?? "4");
   try {
     if (command === "shards" && positional.length === 1) {
-      const { loadEstateDescription } = require("./load-estate-description") as typeof import("./load-estate-description");
       const shards = planEstateShards(loadEstateDescription(positional[0]), count("count"));
       stdout.write(`${JSON.stringify(shards.map((units, i) => ({ shard: `${i + 1}/${shards.length}`, units: units.map((u) => u.id) })), null, 2)}\n`);
       return 0;

@@ -3,6 +3,7 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { DefenderForContainersPlan, DefenderWorkspace } from "../azure";
 import { AksDefenderForContainers, ArcDefenderForContainers } from "../patterns";
+import { DefenderValidationError } from "../core/errors";
 import { configureEstateBackend } from "./estate-backend";
 import { EstateDescription, EstateSubscription } from "./estate-schema";
 
@@ -67,7 +68,7 @@ export class DefenderSubscriptionStack extends TerraformStack {
     } else if ("existingResourceId" in workspace) {
       this.workspaceResourceId = workspace.existingResourceId;
     } else {
-      if (!props.sharedWorkspace) throw new Error(`${id}: workspace.sharedFrom ${workspace.sharedFrom} was not given its workspace`);
+      if (!props.sharedWorkspace) throw new DefenderValidationError(this, `workspace.sharedFrom: got ${JSON.stringify(workspace.sharedFrom)}; expected the workspace of that subscription to be passed as sharedWorkspace.`);
       this.workspaceResourceId = props.sharedWorkspace.workspaceResourceId;
     }
 

@@ -1,4 +1,4 @@
-import { Release } from "@cdktf/provider-helm/lib/release";
+import type { Release } from "@cdktf/provider-helm/lib/release";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { validateSecretReference } from "../core/formats";
@@ -22,6 +22,7 @@ import { validateAzureRegion } from "../core/region";
 import { isUnresolved, validateGuid, validatePattern } from "../core/validation";
 import { checkPrivateClusterValues, SensorFeatures, sensorFeatureHelmValues } from "../core/sensor-features";
 import { mergeValues, setValuePath, stableValuesDocument, ValueTree } from "../core/values";
+import { newHelmRelease } from "./private/lazy-helm";
 import { SensorCluster, SensorDistribution, SensorInfrastructure } from "./sensor-cluster";
 import { checkProps } from "../core/check-props";
 
@@ -159,7 +160,7 @@ export class HelmDefenderSensor extends Construct {
     this.values = values;
     const namespace = props.cluster.aks?.automatic ? SENSOR_AKS_AUTOMATIC_NAMESPACE : SensorChart.NAMESPACE;
 
-    this.release = new Release(this, "release", {
+    this.release = newHelmRelease(this, "release", {
       name: releaseName,
       repository,
       chart: SensorChart.CHART,
@@ -173,7 +174,7 @@ export class HelmDefenderSensor extends Construct {
       values: [stableValuesDocument(values)],
       setSensitive: this.workspaceSettings(props),
       provider: props.provider,
-    });
+    }, "HelmDefenderSensor (the sensor's Helm release)");
   }
 
   private resolveVersion(props: HelmDefenderSensorProps): string | undefined {

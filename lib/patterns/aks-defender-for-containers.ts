@@ -1,19 +1,18 @@
 import { KubernetesCluster } from "@cdktf/provider-azurerm/lib/kubernetes-cluster";
-import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { dependable, Fn, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { invalidValue } from "../core/errors";
-import {
-  AksAgentlessDiscovery,
-  AksDefenderSensor,
-  AksPolicyAddon,
-  AksSecurityGating,
-  GatingRegistry,
-  TargetClusters,
-} from "../azure";
+import { AksAgentlessDiscovery } from "../azure/aks-agentless-discovery";
+import { AksDefenderSensor } from "../azure/aks-defender-sensor";
+import { AksPolicyAddon } from "../azure/aks-policy-addon";
+import { AksSecurityGating, GatingRegistry } from "../azure/aks-security-gating";
+import { TargetClusters } from "../azure/dine-policy-assignment";
 import { PlanExtension } from "../core/catalog/azure";
 import { SensorFeatures } from "../core/sensor-features";
-import { HelmDefenderSensor, HelmDefenderSensorProps, SensorCluster } from "../kubernetes";
+import { HelmDefenderSensor, HelmDefenderSensorProps } from "../kubernetes/helm-defender-sensor";
+import { newHelmProvider } from "../kubernetes/private/lazy-helm";
+import { SensorCluster } from "../kubernetes/sensor-cluster";
 import { DefenderPatternProps } from "./defender-pattern-props";
 import { AzureDefenderPattern } from "./private/azure-defender-pattern";
 import { checkPropsBeforeSuper } from "../core/check-props";
@@ -257,7 +256,7 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
     let provider = providers?.[index];
     if (provider === undefined) {
       const kube = cluster.kubeConfig.get(0);
-      const created = new HelmProvider(this, `helm-${key}`, {
+      const created = newHelmProvider(this, `helm-${key}`, {
         alias: helmProviderAlias(this, `aks-${key}`),
         kubernetes: {
           host: kube.host,
@@ -265,7 +264,7 @@ export class AksDefenderForContainers extends AzureDefenderPattern {
           clientKey: Fn.base64decode(kube.clientKey),
           clusterCaCertificate: Fn.base64decode(kube.clusterCaCertificate),
         },
-      });
+      }, "AksDefenderForContainers (a helm provider per cluster for the Helm sensor)");
       this.helmProviders.push(created);
       provider = created;
     }

@@ -1,10 +1,7 @@
 import { Construct } from "constructs";
-import {
-  ArcDefenderSensor,
-  ArcPolicyExtension,
-  ArcReleaseTrain,
-  TargetClusters,
-} from "../azure";
+import { ArcDefenderSensor, ArcReleaseTrain } from "../azure/arc-defender-sensor";
+import { ArcPolicyExtension } from "../azure/arc-policy-extension";
+import { TargetClusters } from "../azure/dine-policy-assignment";
 import { FleetKey } from "../core/cluster-fleet";
 import { SensorFeatures } from "../core/sensor-features";
 import { DefenderPatternProps } from "./defender-pattern-props";
@@ -52,11 +49,13 @@ export interface ArcDefenderForContainersProps extends DefenderPatternProps {
    */
   readonly sensorFeatures?: SensorFeatures;
   /**
+   * @deprecated Use `workspace: DefenderWorkspace.fromAttributes({ workspaceResourceId, workspaceId, primarySharedKey })`; kept until 0.2.
    * Workspace ID for the sensor's protected settings, with an existing `workspaceResourceId`.
    * @default - the created workspace's ID; none for an existing workspace
    */
   readonly workspaceId?: string;
   /**
+   * @deprecated Use `workspace` (see `workspaceId`); kept until 0.2.
    * Workspace key for the sensor's protected settings, with an existing `workspaceResourceId`.
    * @default - the created workspace's primary key; none for an existing workspace
    */
@@ -91,8 +90,8 @@ export class ArcDefenderForContainers extends AzureDefenderPattern {
       this.sensor = new ArcDefenderSensor(this, "sensor", {
         ...targets,
         workspaceResourceId: this.workspaceResourceId,
-        workspaceId: props.workspaceId ?? this.workspace?.workspaceId,
-        workspaceKey: props.workspaceKey ?? this.workspace?.primarySharedKey,
+        workspaceId: props.workspaceId ?? (this.workspace ?? props.workspace)?.workspaceId,
+        workspaceKey: props.workspaceKey ?? (this.workspace ?? props.workspace)?.primarySharedKey,
         auditLogPath: props.auditLogPath,
         features: props.sensorFeatures,
         plan: this.plan,

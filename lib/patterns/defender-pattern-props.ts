@@ -1,5 +1,6 @@
 import { TerraformProvider } from "cdktf";
-import { DefenderForContainersPlan, DefenderForContainersPlanProps, DefenderWorkspaceProps } from "../azure";
+import { DefenderForContainersPlan, DefenderForContainersPlanProps } from "../azure/defender-for-containers-plan";
+import { DefenderWorkspaceProps, IDefenderWorkspace } from "../azure/defender-workspace";
 import { PolicyScopeType } from "../core/policy-scope";
 
 /** Props every environment pattern shares: the plan, the workspace and the policy path. */
@@ -20,6 +21,13 @@ export interface DefenderPatternProps {
    */
   readonly planOptions?: DefenderForContainersPlanProps;
   /**
+   * Use this workspace instead of creating one: `DefenderWorkspace.fromAttributes(...)` for an existing
+   * one, or a `DefenderWorkspace` shared with another pattern.
+   * @default - a new DefenderWorkspace in `workspaceResourceGroupName`
+   */
+  readonly workspace?: IDefenderWorkspace;
+  /**
+   * @deprecated Use `workspace` (`DefenderWorkspace.fromAttributes({ workspaceResourceId })`); kept until 0.2.
    * Use an existing Log Analytics workspace instead of creating one.
    * @default - a new DefenderWorkspace in `workspaceResourceGroupName`
    */

@@ -21,6 +21,7 @@ import {
   SynthesizedConfig,
   SynthesizedResource,
 } from "../checks/synthesized-config";
+import { DefenderTestingError } from "../core/errors";
 
 /** Where a cluster runs. */
 export enum ClusterKind {
@@ -153,21 +154,21 @@ export function readSynthesizedStacks(dir: string): Record<string, TerraformJson
   if (existsSync(manifestPath)) {
     const manifest = readJsonObject(manifestPath, "a cdktf manifest (a JSON object with stacks)") as { stacks?: unknown };
     const entries = manifest.stacks ?? {};
-    if (typeof entries !== "object" || entries === null || Array.isArray(entries)) throw new Error(`${manifestPath}: stacks: expected a map of stack names to entries.`);
+    if (typeof entries !== "object" || entries === null || Array.isArray(entries)) throw new DefenderTestingError(`${manifestPath}: stacks: expected a map of stack names to entries.`);
     for (const [name, entry] of Object.entries(entries as Record<string, { synthesizedStackPath?: unknown }>)) {
       const relative = typeof entry?.synthesizedStackPath === "string" ? entry.synthesizedStackPath : join("stacks", name, "cdk.tf.json");
       const path = join(outdir, relative);
       // `cdktf synth --hcl` writes cdk.tf instead: nothing to read as JSON.
       if (!path.endsWith(".json")) continue;
       // A stack the manifest lists but whose file is missing is not "covered": it was not checked.
-      if (!existsSync(path)) throw new Error(`${path}: stack ${name} is listed in ${manifestPath} but its file is missing (run cdktf synth again).`);
+      if (!existsSync(path)) throw new DefenderTestingError(`${path}: stack ${name} is listed in ${manifestPath} but its file is missing (run cdktf synth again).`);
       stacks[name] = readJsonObject(path, "a synthesized stack (a JSON object)") as TerraformJson;
     }
     return stacks;
   }
   const stacksDir = join(outdir, "stacks");
   if (!existsSync(stacksDir) || !statSync(stacksDir).isDirectory()) {
-    throw new Error(`${dir}: no cdktf output found; expected manifest.json or stacks/<name>/cdk.tf.json (run cdktf synth first).`);
+    throw new DefenderTestingError(`${dir}: no cdktf output found; expected manifest.json or stacks/<name>/cdk.tf.json (run cdktf synth first).`);
   }
   for (const name of readdirSync(stacksDir).sort()) {
     const path = join(stacksDir, name, "cdk.tf.json");
@@ -182,10 +183,10 @@ function readJsonObject(path: string, what: string): Record<string, unknown> {
   try {
     value = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new Error(`${path}: expected ${what}: ${(error as Error).message}`);
+    throw new DefenderTestingError(`${path}: expected ${what}: ${(error as Error).message}`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error(`${path}: got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}; expected ${what}.`);
+    throw new DefenderTestingError(`${path}: got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}; expected ${what}.`);
   }
   return value as Record<string, unknown>;
 }
@@ -668,6 +669,7 @@ function releaseSettings(release: Instance): Record<string, unknown> {
     let parsed: unknown;
     try {
       // yaml is loaded here, on the first Helm release read, not when /testing is imported.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, on first use
       parsed = (require("yaml") as typeof import("yaml")).parse(document);
     } catch {
       continue; // a values document with interpolations that are not YAML: nothing to read

@@ -12,6 +12,7 @@ import {
   TerraformJson,
 } from "./coverage-report";
 import { DefenderSynth, synthesizeForDefender } from "./synthesize-for-defender";
+import { DefenderTestingError } from "../core/errors";
 
 /** What a cluster must have. A requirement only applies where the report does not mark it not applicable. */
 export interface ProtectionRequirements {
@@ -76,8 +77,8 @@ export function findCluster(report: CoverageReport, cluster: string, kind?: Clus
   if (matches.length === 1) return matches[0];
   const known = candidates.map((c) => `${c.stack}/${c.name}`).join(", ") || "none";
   const what = kind ? `${kind} cluster` : "cluster";
-  if (matches.length === 0) throw new Error(`no ${what} "${cluster}" in the synthesized stacks; ${what}s found: ${known}.`);
-  throw new Error(`${matches.length} ${what}s match "${cluster}" (${matches.map((c) => `${c.stack}/${c.name}`).join(", ")}); name one as <stack>/<name>.`);
+  if (matches.length === 0) throw new DefenderTestingError(`no ${what} "${cluster}" in the synthesized stacks; ${what}s found: ${known}.`);
+  throw new DefenderTestingError(`${matches.length} ${what}s match "${cluster}" (${matches.map((c) => `${c.stack}/${c.name}`).join(", ")}); name one as <stack>/<name>.`);
 }
 
 /** The required columns that are missing for a cluster. */
@@ -100,7 +101,7 @@ export function expectClusterProtected(
   const found = findCluster(coverageReportOf(synth), cluster, kind);
   const missing = missingProtection(found, requirements);
   if (missing.length > 0) {
-    throw new Error(`${found.kind} cluster "${found.name}" (stack ${found.stack}) is not protected: missing ${missing.join(", ")}.`);
+    throw new DefenderTestingError(`${found.kind} cluster "${found.name}" (stack ${found.stack}) is not protected: missing ${missing.join(", ")}.`);
   }
   return found;
 }

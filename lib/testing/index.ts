@@ -10,3 +10,5 @@ export * from "./offline-plan";
 export * from "./terraform-checks";
 export { defaultSchemaRegistry } from "./schema/registry";
 export type { AttributeSchema, BlockSchema, CtyType, NestedBlockSchema, NestingMode, ProviderSchema, SchemaRegistry } from "./schema/types";
+// Thrown by these helpers when an assertion fails or their input is missing.
+export { DefenderTestingError } from "../core/errors";

@@ -3,11 +3,13 @@ import { ClusterKind, COVERAGE_COLUMN_TITLES, Coverage, TerraformJson } from "./
 import { addressesOfOtherStacks, DefenderSynth, synthesizeForDefender } from "./synthesize-for-defender";
 import { formatDiagnostics, validateTerraformJson } from "./validate";
 import { coverageReportOf, DefenderSynthInput, findCluster, missingProtection, ProtectionRequirements } from "./expect-cluster-protected";
+import { DefenderTestingError } from "../core/errors";
 
 /* eslint-disable @typescript-eslint/no-namespace */
 declare global {
   namespace jest {
     // Same type parameters as @types/jest 29 (declarations of one interface must agree).
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
     interface Matchers<R, T = {}> {
       /** The cluster (name, address or `<stack>/<name>`) has every required part of Defender for Containers. */
       toProtectCluster(cluster: string, requirements?: ProtectionRequirements): R;
@@ -100,7 +102,7 @@ export const defenderMatchers = {
 export function setupDefenderMatchers(): void {
   const expect = (globalThis as { expect?: { extend?: (matchers: object) => void } }).expect;
   if (!expect || typeof expect.extend !== "function") {
-    throw new Error("setupDefenderMatchers() needs jest's global expect: call it from a file listed in setupFilesAfterEnv.");
+    throw new DefenderTestingError("setupDefenderMatchers() needs jest's global expect: call it from a file listed in setupFilesAfterEnv.");
   }
   expect.extend(defenderMatchers);
 }

@@ -7,7 +7,9 @@ import { dirname } from "path";
  * Source: hashicorp/terraform-cdk v0.21.0, packages/cdktf/lib/testing/index.ts (`Testing.synth`).
  */
 const CDKTF_DIR = dirname(require.resolve("cdktf/package.json"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf internals that its package exports do not expose
 const { invokeAspects } = require(`${CDKTF_DIR}/lib/synthesize/synthesizer`) as { invokeAspects: (stack: TerraformStack) => void };
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf internals that its package exports do not expose
 const stableStringify = require(require.resolve("json-stable-stringify", { paths: [CDKTF_DIR] })) as (value: unknown, options: { space: number }) => string;
 
 /** Options of {@link synthesizeStackJson}. */

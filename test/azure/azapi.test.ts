@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { AzapiProvider, AzapiResource } from "../../lib/azure";
+import { AzapiProvider, AzapiResource } from "../../lib/azure/azapi";
 import { newStack, onlyResourceOf } from "../util";
 
 function synthesizeAzapi(build: (provider: AzapiProvider, stack: ReturnType<typeof newStack>) => void) {

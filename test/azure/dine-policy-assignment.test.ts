@@ -1,6 +1,6 @@
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { BuiltInPolicies, PolicyScopeType, resolvePolicyScope } from "../../lib/core";
-import { DineEffect, DinePolicyAssignment, RemediationDiscoveryMode } from "../../lib/azure";
+import { DineEffect, DinePolicyAssignment, RemediationDiscoveryMode } from "../../lib/azure/dine-policy-assignment";
 import { onlyResourceOf, resourcesOf, synthesize } from "../util";
 
 const SUB = "11111111-2222-3333-4444-555555555555";

@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { DefenderForContainersPlan } from "../../lib/azure";
 import { RemovedBlock } from "../../lib/core";
 import { azureStack, newStack, synthesize } from "../util";
 
@@ -56,5 +57,17 @@ describe("RemovedBlock", () => {
         "[test/b] from: got both from and resourceType; expected exactly one of them.",
       );
     });
+  });
+});
+
+describe("ImportBlock under cdktf synth --hcl", () => {
+  test("the plan's importExisting block is rendered in HCL, not dropped", () => {
+    const stack = azureStack();
+    const plan = new DefenderForContainersPlan(stack, "plan", { importExisting: true, subscriptionId: "11111111-2222-3333-4444-555555555555" });
+    const hcl = Testing.synthHcl(stack);
+    const block = /import \{\n([^}]*)\n\}/.exec(hcl);
+    expect(block).not.toBeNull();
+    expect(block![1]).toContain(`to = azurerm_security_center_subscription_pricing.${plan.pricing.friendlyUniqueId}`);
+    expect(block![1]).toContain('id = "/subscriptions/11111111-2222-3333-4444-555555555555/providers/Microsoft.Security/pricings/Containers"');
   });
 });

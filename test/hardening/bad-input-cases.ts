@@ -51,8 +51,6 @@ import {
   DefenderWorkspace,
   DefenderWorkspaceAssignment,
   DefenderWorkspaceAssignmentProps,
-  DinePolicyAssignment,
-  DinePolicyAssignmentProps,
   DockerHubSecurityConnector,
   DockerHubSecurityConnectorProps,
   EgressComponent,
@@ -73,6 +71,7 @@ import {
   SUPPRESSION_REFERENCE_DATE_CONTEXT_KEY,
   SuppressionReason,
 } from "../../lib/azure";
+import { DinePolicyAssignment, DinePolicyAssignmentProps } from "../../lib/azure/dine-policy-assignment";
 import { AwsPartition, BuiltInPolicies, PolicyScopeType, resolvePolicyScope } from "../../lib/core";
 import { parseEstateDescription } from "../../lib/estate";
 import {

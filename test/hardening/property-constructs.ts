@@ -8,6 +8,7 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import * as aws from "../../lib/aws";
 import * as azure from "../../lib/azure";
 import { BuiltInPolicies, resolvePolicyScope } from "../../lib/core";
+import { DinePolicyAssignment } from "../../lib/azure/dine-policy-assignment";
 import { PropsStruct } from "../../lib/core/check-props";
 import * as gcp from "../../lib/gcp";
 import * as kubernetes from "../../lib/kubernetes";
@@ -109,7 +110,7 @@ export const CONSTRUCTS_UNDER_TEST: readonly ConstructUnderTest[] = [
     construct: "DinePolicyAssignment",
     struct: "DinePolicyAssignmentProps",
     props: (s) => ({ policy: BuiltInPolicies.ARC_POLICY_EXTENSION, policyScope: resolvePolicyScope(s, "scopeId", `/subscriptions/${SUB}`), name: "mdc-arc-policy-ext", location: "westeurope" }),
-    build: (s, p) => new azure.DinePolicyAssignment(s, "subject", p),
+    build: (s, p) => new DinePolicyAssignment(s, "subject", p),
   },
   { construct: "PodSecurityBaseline", struct: "PodSecurityBaselineProps", props: () => ({ scope: `/subscriptions/${SUB}` }), build: (s, p) => new azure.PodSecurityBaseline(s, "subject", p) },
   { construct: "SecurityContact", struct: "SecurityContactProps", props: () => ({ emails: ["secops@contoso.com"] }), build: (s, p) => new azure.SecurityContact(s, "subject", p) },

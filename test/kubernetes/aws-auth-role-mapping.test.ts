@@ -1,6 +1,7 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformVariable } from "cdktf";
-import { AwsAuthRoleMapping, AwsAuthRoleMappingProps, renderAwsAuthMapRoles } from "../../lib/kubernetes";
+import { AwsAuthRoleMapping, AwsAuthRoleMappingProps } from "../../lib/kubernetes";
+import { renderAwsAuthMapRoles } from "../../lib/kubernetes/aws-auth-role-mapping-entry";
 import { kubernetesStack, onlyResourceOf, synthesizeIn } from "../util";
 
 const ACCOUNT = "123456789012";

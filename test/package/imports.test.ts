@@ -35,31 +35,43 @@ describe("provider imports", () => {
   });
 
   // Runs in a fresh node process so jest's own module registry does not hide what is loaded.
-  function providersLoadedBy(entry: string): string[] {
-    const script = `require(${JSON.stringify(join(ROOT, entry))});
+  // `hidden` provider packages cannot be resolved in that process, as if they were not installed.
+  function run(script: string, hidden: string[] = []): string {
+    const hide = `const M = require("module"); const resolve = M._resolveFilename; const hidden = ${JSON.stringify(hidden)};
+      M._resolveFilename = function (request, ...rest) {
+        if (hidden.some((p) => request === p || request.startsWith(p + "/"))) { const e = new Error("Cannot find module '" + request + "'"); e.code = "MODULE_NOT_FOUND"; throw e; }
+        return resolve.call(this, request, ...rest);
+      };`;
+    return execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", hide + script], { cwd: ROOT, encoding: "utf8" });
+  }
+
+  function providersLoadedBy(entry: string, use = ""): string[] {
+    const out = run(`const lib = require(${JSON.stringify(join(ROOT, entry))}); ${use}
       const loaded = new Set(Object.keys(require.cache).map((f) => (/@cdktf[\\\\/](provider-[a-z]+)/.exec(f) || [])[1]).filter(Boolean));
-      process.stdout.write(JSON.stringify([...loaded].sort()));`;
-    const out = execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" });
+      process.stdout.write(JSON.stringify([...loaded].sort()));`);
     return JSON.parse(out);
   }
 
-  test("importing the azure entry point loads azurerm only", () => {
-    expect(providersLoadedBy("lib/azure")).toEqual(["provider-azurerm"]);
+  /** The message of the error `script` throws in a process where `hidden` are not installed. */
+  function errorWithout(hidden: string[], script: string): string {
+    return run(`try { ${script}; process.stdout.write("no error"); } catch (e) { process.stdout.write(e.name + ": " + e.message); }`, hidden);
+  }
+
+  test("importing the azure entry point loads azurerm only, and it holds the AKS and Arc patterns", () => {
+    expect(providersLoadedBy("lib/azure", "if (!lib.AksDefenderForContainers || !lib.ArcDefenderForContainers) throw new Error('patterns missing');")).toEqual(["provider-azurerm"]);
   });
 
-  test("importing the gcp entry point loads google only", () => {
-    expect(providersLoadedBy("lib/gcp")).toEqual(["provider-google"]);
+  test("importing the gcp entry point loads google only, and it holds the GKE pattern", () => {
+    expect(providersLoadedBy("lib/gcp", "if (!lib.GkeDefenderForContainers || !lib.GkeCluster) throw new Error('pattern missing');")).toEqual(["provider-google"]);
   });
 
-  // EksAgentlessDiscoveryAccess loads the kubernetes construct lazily, in CONFIG_MAP mode only.
-  test("importing the aws entry point loads provider-aws only", () => {
-    expect(providersLoadedBy("lib/aws")).toEqual(["provider-aws"]);
+  // The helm provider loads when a sensor is created; the kubernetes construct only in CONFIG_MAP mode.
+  test("importing the aws entry point loads provider-aws only, and it holds the EKS pattern", () => {
+    expect(providersLoadedBy("lib/aws", "if (!lib.EksDefenderForContainers || !lib.EksDefenderCluster) throw new Error('pattern missing');")).toEqual(["provider-aws"]);
   });
 
-  test("importing the kubernetes entry point loads the helm (and at most the kubernetes) provider only", () => {
-    const loaded = providersLoadedBy("lib/kubernetes");
-    expect(loaded).toContain("provider-helm");
-    expect(loaded.filter((p) => p !== "provider-helm" && p !== "provider-kubernetes")).toEqual([]);
+  test("importing the kubernetes entry point loads the helm and kubernetes providers at most", () => {
+    expect(providersLoadedBy("lib/kubernetes").filter((p) => p !== "provider-helm" && p !== "provider-kubernetes")).toEqual([]);
   });
 
   test("importing the testing entry point (and the checks it builds on) loads no provider package", () => {
@@ -96,5 +108,38 @@ describe("provider imports", () => {
       afterRead: ["zod", "yaml"],
       error: "function",
     });
+  });
+
+  test("the AKS pattern from /azure synthesizes with only azurerm installed", () => {
+    const out = run(`const { App, TerraformStack, Testing } = require("cdktf");
+      const { AzurermProvider } = require("@cdktf/provider-azurerm/lib/provider");
+      const { KubernetesCluster } = require("@cdktf/provider-azurerm/lib/kubernetes-cluster");
+      const { AksDefenderForContainers } = require(${JSON.stringify(join(ROOT, "lib/azure"))});
+      const stack = new TerraformStack(Testing.app(), "s");
+      new AzurermProvider(stack, "azurerm", { features: [{}] });
+      const cluster = new KubernetesCluster(stack, "aks", { name: "aks", location: "westeurope", resourceGroupName: "rg", dnsPrefix: "aks",
+        defaultNodePool: { name: "system", vmSize: "Standard_D2s_v5", nodeCount: 1 }, identity: { type: "SystemAssigned" } });
+      new AksDefenderForContainers(stack, "defender", { clusters: [cluster], location: "westeurope", workspaceResourceGroupName: "rg" });
+      const tf = JSON.parse(Testing.synth(stack));
+      process.stdout.write(Object.keys(tf.resource).sort().join(","));`, ["@cdktf/provider-aws", "@cdktf/provider-google", "@cdktf/provider-helm", "@cdktf/provider-kubernetes"]);
+    expect(out).toContain("azurerm_kubernetes_cluster");
+    expect(out).toContain("azurerm_security_center_subscription_pricing");
+  });
+
+  test("the package root without the aws and google providers names the packages to install and the entry point to use instead", () => {
+    const message = errorWithout(["@cdktf/provider-aws", "@cdktf/provider-google"], `require(${JSON.stringify(join(ROOT, "lib"))})`);
+    expect(message).toMatch(/^MissingProviderError: .*needs @cdktf\/provider-aws, @cdktf\/provider-google, which are not installed/);
+    expect(message).toContain("npm install @cdktf/provider-aws@^21 @cdktf/provider-google@^16");
+    expect(message).toContain('"cdktf-defender-for-containers/azure"');
+  });
+
+  test("a Helm sensor without the helm provider names the package to install", () => {
+    const message = errorWithout(["@cdktf/provider-helm"], `const { Testing, TerraformStack } = require("cdktf");
+      const { HelmDefenderSensor, SensorCluster } = require(${JSON.stringify(join(ROOT, "lib/kubernetes"))});
+      const stack = new TerraformStack(Testing.app(), "s");
+      new HelmDefenderSensor(stack, "sensor", { connector: { connectorId: "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Security/securityConnectors/c", location: "westeurope" },
+        cluster: SensorCluster.eks({ accountId: "123456789012", region: "eu-west-1", clusterName: "app" }) })`);
+    expect(message).toMatch(/^DefenderValidationError: \[s\/sensor\] HelmDefenderSensor \(the sensor's Helm release\) needs the npm package @cdktf\/provider-helm, which is not installed/);
+    expect(message).toContain("npm install @cdktf/provider-helm@^12");
   });
 });

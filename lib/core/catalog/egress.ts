@@ -14,6 +14,7 @@
  *    `*.azureedge.net` hosts are gone from all three pages; `linuxgeneva-microsoft.azurecr.io` is
  *    "Required if using Azure Arc-enabled Kubernetes extensions" (public cloud).
  */
+import { DefenderArgumentError } from "../errors";
 
 /** An Azure cloud (the names azapi's `environment` and the Azure CLI use). */
 export enum AzureCloud {
@@ -76,7 +77,7 @@ export function sensorEgressComponents(environment: SensorEnvironment): EgressCo
     case SensorEnvironment.GKE:
       return [EgressComponent.SENSOR_DEFENDER_ENDPOINT];
     default:
-      throw new Error(`sensorEgressComponents: environment: got ${JSON.stringify(environment)}; expected one of ${Object.values(SensorEnvironment).join(", ")}.`);
+      throw new DefenderArgumentError(`sensorEgressComponents: environment: got ${JSON.stringify(environment)}; expected one of ${Object.values(SensorEnvironment).join(", ")}.`);
   }
 }
 
@@ -244,11 +245,11 @@ const COMPONENTS = Object.values(EgressComponent) as string[];
  */
 export function defenderEgressRules(cloud: AzureCloud, components: readonly EgressComponent[] = Object.values(EgressComponent)): EgressRule[] {
   if (!CLOUDS.includes(cloud)) {
-    throw new Error(`defenderEgressRules: cloud: got ${JSON.stringify(cloud)}; expected one of ${CLOUDS.join(", ")}.`);
+    throw new DefenderArgumentError(`defenderEgressRules: cloud: got ${JSON.stringify(cloud)}; expected one of ${CLOUDS.join(", ")}.`);
   }
   const unknown = components.find((c) => !COMPONENTS.includes(c));
   if (unknown !== undefined) {
-    throw new Error(`defenderEgressRules: components: got ${JSON.stringify(unknown)}; expected any of ${COMPONENTS.join(", ")}.`);
+    throw new DefenderArgumentError(`defenderEgressRules: components: got ${JSON.stringify(unknown)}; expected any of ${COMPONENTS.join(", ")}.`);
   }
   return DEFENDER_EGRESS_RULES.filter((rule) => rule.clouds.includes(cloud) && components.includes(rule.component));
 }
@@ -266,7 +267,7 @@ export function hasRegionPlaceholder(rule: EgressRule): boolean {
 export function expandEgressRules(rules: readonly EgressRule[], regions: readonly string[]): EgressRule[] {
   const placeholders = rules.filter(hasRegionPlaceholder);
   if (placeholders.length > 0 && regions.length === 0) {
-    throw new Error(
+    throw new DefenderArgumentError(
       `expandEgressRules: regions: got []; expected at least one Azure region, since ${placeholders.map((r) => r.fqdn).join(", ")} depend on the cluster's region.`,
     );
   }

@@ -1,5 +1,9 @@
 import { Construct } from "constructs";
-import { DefenderForContainersPlan, DefenderWorkspace, DefenderWorkspaceAssignment, PolicyAddonAssignment, TargetClusters } from "../../azure";
+import { DefenderForContainersPlan } from "../../azure/defender-for-containers-plan";
+import { DefenderWorkspace } from "../../azure/defender-workspace";
+import { DefenderWorkspaceAssignment } from "../../azure/defender-workspace-assignment";
+import { TargetClusters } from "../../azure/dine-policy-assignment";
+import { PolicyAddonAssignment } from "../../azure/policy-addon-assignment";
 import { DefenderPatternProps } from "../defender-pattern-props";
 import { planAndWorkspace } from "./plan-and-workspace";
 

@@ -1,10 +1,10 @@
-import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { dependable, Fn, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { SecurityConnector, SecurityConnectorProps } from "../../azure/security-connector";
 import { DefenderValidationError, invalidValue } from "../../core/errors";
 import { isUnresolved, validatePattern } from "../../core/validation";
 import { HelmDefenderSensor } from "../../kubernetes/helm-defender-sensor";
+import { newHelmProvider } from "../../kubernetes/private/lazy-helm";
 import { SensorCluster } from "../../kubernetes/sensor-cluster";
 import { ConnectorClusterOptions } from "../connector-cluster";
 import { ConnectorPatternProps } from "../connector-pattern-props";
@@ -199,10 +199,10 @@ export abstract class ConnectorDefenderPattern extends Construct {
       let provider = cluster.options.helmProvider;
       if (provider === undefined) {
         const connection = connect(cluster);
-        provider = new HelmProvider(this, `helm-${cluster.key}`, {
+        provider = newHelmProvider(this, `helm-${cluster.key}`, {
           alias: helmProviderAlias(this, cluster.key),
           kubernetes: { host: connection.host, token: connection.token, clusterCaCertificate: Fn.base64decode(connection.clusterCaCertificateBase64) },
-        });
+        }, `${this.constructor.name} (a helm provider per cluster for the sensor)`);
       }
       this._helmProviders[cluster.key] = provider;
       this._sensors[cluster.key] = installSensor(this, cluster.key, sensorCluster(cluster), provider, connector, props, cluster.options.sensorDependsOn);

@@ -1,5 +1,7 @@
 import { Construct } from "constructs";
-import { DefenderForContainersPlan, DefenderWorkspace } from "../../azure";
+import { DefenderForContainersPlan } from "../../azure/defender-for-containers-plan";
+import { DefenderWorkspace, IDefenderWorkspace } from "../../azure/defender-workspace";
+import { workspaceResourceIdOf } from "../../azure/private/workspace-reference";
 import { DefenderValidationError } from "../../core/errors";
 import { DefenderPatternProps } from "../defender-pattern-props";
 
@@ -9,6 +11,8 @@ import { DefenderPatternProps } from "../defender-pattern-props";
 export interface PlanAndWorkspace {
   readonly plan: DefenderForContainersPlan;
   readonly workspace?: DefenderWorkspace;
+  /** The `workspace` prop: a workspace the pattern did not create. */
+  readonly existingWorkspace?: IDefenderWorkspace;
   readonly workspaceResourceId: string;
 }
 
@@ -21,8 +25,8 @@ export function planAndWorkspace(scope: Construct, props: DefenderPatternProps):
       provider: props.provider,
       ...props.planOptions,
     });
-  if (props.workspaceResourceId !== undefined) {
-    return { plan, workspaceResourceId: props.workspaceResourceId };
+  if (props.workspace !== undefined || props.workspaceResourceId !== undefined) {
+    return { plan, existingWorkspace: props.workspace, workspaceResourceId: workspaceResourceIdOf(scope, props) };
   }
   const resourceGroupName = props.workspaceOptions?.resourceGroupName ?? props.workspaceResourceGroupName;
   if (resourceGroupName === undefined) {

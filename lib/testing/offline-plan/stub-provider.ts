@@ -16,6 +16,7 @@ import type { BlockSchema, CtyType, NestedBlockSchema, ProviderSchema, SchemaReg
 import { ctyFromJson, CtyValue, decodeCty, encodeCty } from "./cty-msgpack";
 import { importedObject, impliedType, planObject, readDataObject } from "./stub-values";
 import { GO_PLUGIN_PROTO, HEALTH_PROTO, TFPLUGIN6_PROTO } from "./tfplugin6.proto";
+import { DefenderTestingError } from "../../core/errors";
 
 /** One provider the stub serves, and the types it serves of it. */
 export interface StubProviderRequest {
@@ -161,12 +162,12 @@ function providerImplementation(schema: ProviderSchema, request: StubProviderReq
     };
   const resource = (typeName: unknown): BlockSchema => {
     const b = resources.get(String(typeName));
-    if (!b) throw new Error(`the stub does not serve resource type ${String(typeName)}`);
+    if (!b) throw new DefenderTestingError(`the stub does not serve resource type ${String(typeName)}`);
     return b;
   };
   const dataSource = (typeName: unknown): BlockSchema => {
     const b = dataSources.get(String(typeName));
-    if (!b) throw new Error(`the stub does not serve data source type ${String(typeName)}`);
+    if (!b) throw new DefenderTestingError(`the stub does not serve data source type ${String(typeName)}`);
     return b;
   };
 
@@ -255,7 +256,6 @@ function providerImplementation(schema: ProviderSchema, request: StubProviderReq
 
 interface Loaded {
   grpc: Grpc;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   packages: any;
 }
 
@@ -317,7 +317,7 @@ export async function startStubServer(options: StubServerOptions): Promise<StubS
   try {
     for (const request of options.providers) {
       const schema = options.registry.provider(request.name);
-      if (!schema) throw new Error(`the schema registry has no provider "${request.name}"`);
+      if (!schema) throw new DefenderTestingError(`the schema registry has no provider "${request.name}"`);
       const server = new grpc.Server({ "grpc.max_receive_message_length": -1, "grpc.max_send_message_length": -1 });
       server.addService(packages.tfplugin6.Provider.service, providerImplementation(schema, request, count));
       server.addService(packages.plugin.GRPCBroker.service, goPlugin);

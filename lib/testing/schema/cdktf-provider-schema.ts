@@ -3,6 +3,7 @@ import * as path from "path";
 import { deriveProvider, DerivedProvider } from "./derive";
 import { CacheIndex, cacheDirFor, cacheRoot, indexOf, readIndex, readType, TypeKind, writeCache } from "./schema-cache";
 import { BlockSchema, ProviderSchema } from "./types";
+import { DefenderTestingError } from "../../core/errors";
 
 /** Options of {@link cdktfProviderSchema}. */
 export interface CdktfProviderSchemaOptions {
@@ -127,7 +128,7 @@ class CachedProviderSchema implements ProviderSchema {
     let block = this.loaded.get(key) ?? this.fromDerived(kind, type) ?? readType(this.dir, kind, type);
     // A missing or unreadable file in a cache whose index is fine: rebuild the whole cache.
     if (!block) block = this.fromDerived(kind, type, this.derive(true));
-    if (!block) throw new Error(`${this.packageName}: ${type} is in the cache index but not in the derived schema`);
+    if (!block) throw new DefenderTestingError(`${this.packageName}: ${type} is in the cache index but not in the derived schema`);
     this.loaded.set(key, block);
     return block;
   }
@@ -139,7 +140,7 @@ class CachedProviderSchema implements ProviderSchema {
   private derive(replace: boolean): DerivedProvider {
     const derived = deriveProvider(this.packageDir);
     if (derived.packageVersion !== this.packageVersion) {
-      throw new Error(`${this.packageName}: package.json changed while deriving (${this.packageVersion} → ${derived.packageVersion})`);
+      throw new DefenderTestingError(`${this.packageName}: package.json changed while deriving (${this.packageVersion} → ${derived.packageVersion})`);
     }
     try {
       writeCache(this.dir, derived, replace);
