@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack, Token } from "cdktf";
+import { IResolvable, TerraformResource, TerraformStack, Token, Tokenization } from "cdktf";
 import { StackResources, SynthesizedResource, UNRESOLVED } from "./synthesized-config";
 
 /**
@@ -12,7 +12,34 @@ export function synthesizedResourceOf(resource: TerraformResource): SynthesizedR
   const logicalId = resource.friendlyUniqueId;
   const body = resource.toTerraform()?.resource?.[type]?.[logicalId] ?? {};
   const { ["//"]: _metadata, ...config } = replaceTokens(body) as Record<string, unknown>;
-  return { type, logicalId, config };
+  const references = new Set<string>();
+  collectReferences(body, references);
+  return { type, logicalId, config, references: [...references].sort() };
+}
+
+/**
+ * Addresses (`azurerm_kubernetes_cluster.cluster.id`) of the references among the unresolved tokens
+ * of `value`, read from the tokens themselves (cdktf's `Reference` holds its `identifier`), so a rule
+ * can tell which resource a value names without resolving anything.
+ */
+function collectReferences(value: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 32 || value === null || value === undefined) return;
+  if (typeof value === "string") {
+    if (Token.isUnresolved(value)) for (const token of Tokenization.reverseString(value).tokens) collectTokenReferences(token, into, depth);
+    return;
+  }
+  if (Tokenization.isResolvable(value)) return collectTokenReferences(value, into, depth);
+  if (Array.isArray(value)) return value.forEach((item) => collectReferences(item, into, depth + 1));
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const item of Object.values(value)) collectReferences(item, into, depth + 1);
+  }
+}
+
+function collectTokenReferences(token: IResolvable, into: Set<string>, depth: number): void {
+  const { identifier, args } = token as { identifier?: unknown; args?: unknown };
+  if (typeof identifier === "string") into.add(identifier);
+  // Function calls and operators (Fn.*, string templates) keep their operands in `args`.
+  if (Array.isArray(args)) collectReferences(args, into, depth + 1);
 }
 
 function replaceTokens(value: unknown): unknown {

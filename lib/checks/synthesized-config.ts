@@ -13,6 +13,12 @@ export interface SynthesizedResource {
   readonly logicalId: string;
   /** The resource body as synthesized. */
   readonly config: SynthesizedConfig;
+  /**
+   * Addresses the body references (`azurerm_kubernetes_cluster.cluster.id`) where the synth-time
+   * checks replaced a token by `${unresolved}`.
+   * @default - none known (the body holds its references as `${…}` text, as in a synthesized stack)
+   */
+  readonly references?: readonly string[];
 }
 
 /** A resource body as synthesized. */
@@ -97,4 +103,18 @@ export function stackResourcesOf(resources: readonly SynthesizedResource[]): Sta
   }
   for (const list of byType.values()) list.sort((a, b) => a.logicalId.localeCompare(b.logicalId));
   return { ofType: (type) => byType.get(type) ?? [] };
+}
+
+const REFERENCE_PATTERNS = new Map<string, RegExp>();
+
+/** Logical IDs of resources of `type` that `value` references (`${type.id.…}`). */
+export function referencedIds(value: unknown, type: string): string[] {
+  const text = typeof value === "string" ? value : JSON.stringify(value ?? "");
+  if (!text.includes(type)) return [];
+  let pattern = REFERENCE_PATTERNS.get(type);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\w.])${type.replace(/\./g, "\\.")}\\.([A-Za-z0-9_-]+)`, "g");
+    REFERENCE_PATTERNS.set(type, pattern);
+  }
+  return [...new Set([...text.matchAll(pattern)].map((m) => m[1]))];
 }

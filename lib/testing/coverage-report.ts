@@ -15,6 +15,7 @@ import {
   isExpression,
   isSetString,
   literalString,
+  referencedIds,
   resourcesOfTerraformJson,
   StackResources,
   stackResourcesOf,
@@ -345,20 +346,6 @@ function resolveEach(instance: Instance, value: unknown): unknown {
   if (attribute === undefined) return instance.value;
   const entry = instance.value;
   return entry !== null && typeof entry === "object" ? (entry as Record<string, unknown>)[attribute] : value;
-}
-
-const REFERENCE_PATTERNS = new Map<string, RegExp>();
-
-/** Logical IDs of resources of `type` that `value` references (`${type.id.…}`). */
-function referencedIds(value: unknown, type: string): string[] {
-  const text = typeof value === "string" ? value : JSON.stringify(value ?? "");
-  if (!text.includes(type)) return [];
-  let pattern = REFERENCE_PATTERNS.get(type);
-  if (!pattern) {
-    pattern = new RegExp(`(?<![\\w.])${type.replace(/\./g, "\\.")}\\.([A-Za-z0-9_-]+)`, "g");
-    REFERENCE_PATTERNS.set(type, pattern);
-  }
-  return [...new Set([...text.matchAll(pattern)].map((m) => m[1]))];
 }
 
 function planHasExtension(config: SynthesizedConfig, extension: string): boolean {

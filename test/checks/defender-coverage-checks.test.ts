@@ -9,6 +9,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { EksSensorExclusion } from "../../lib/aws";
 import { AksDefenderSensor, AksPolicyAddon, AksSensorExclusion, DefenderForContainersPlan, PlanTier } from "../../lib/azure";
+import { HelmDefenderSensor, SensorCluster } from "../../lib/kubernetes";
 import { CheckLevel, DefenderCoverageChecks, DefenderCoverageChecksProps } from "../../lib/checks";
 import { testCluster } from "../azure/fixtures";
 import { annotationsOf, multicloudStack } from "../util";
@@ -58,8 +59,8 @@ describe("DefenderCoverageChecks", () => {
       const [sensor] = annotationsOf(stack, "warning").filter((a) => a.message.startsWith("MDC-AKS-1"));
       expect(sensor.message).toBe(
         'MDC-AKS-1 AksClusterDefenderSensor: "aks-cluster" (azurerm_kubernetes_cluster.cluster): The AKS cluster has no Defender sensor ' +
-          "(no microsoft_defender block with a log_analytics_workspace_id). Without the sensor Defender gets no runtime threat detection from the nodes. " +
-          "Add AksDefenderSensor for the cluster; if policy 64def556-fbad-4622-930e-72d1d5589bf5 or auto-provisioning installs the sensor instead, acknowledge the finding. " +
+          "(no microsoft_defender block with a log_analytics_workspace_id, and no sensor helm_release that names the cluster). Without the sensor Defender gets no runtime threat detection from the nodes. " +
+          "Add AksDefenderSensor (or HelmDefenderSensor with SensorCluster.aks) for the cluster; if policy 64def556-fbad-4622-930e-72d1d5589bf5 or auto-provisioning installs the sensor instead, acknowledge the finding. " +
           "A cluster kept off the sensor on purpose carries ms_defender_container_exclude_sensors=true (AksSensorExclusion) and is not reported. " +
           'To accept it, call DefenderCoverageChecks.acknowledge(<construct>, "MDC-AKS-1", "<reason>").',
       );
@@ -85,6 +86,18 @@ describe("DefenderCoverageChecks", () => {
         { ruleLevels: { "MDC-HELM-1": CheckLevel.WARNING } },
       );
       expect(reported(stack, "warning")).toEqual(["test/prod MDC-HELM-1"]);
+    });
+
+    test("an AKS cluster with the sensor chart (HelmDefenderSensor on SensorCluster.aks) gets no MDC-AKS-1; one the chart does not name still does", () => {
+      const { stack } = check((s) => {
+        const cluster = testCluster(s);
+        new AksPolicyAddon(s, "policy", { cluster });
+        new HelmDefenderSensor(s, "chart", { cluster: SensorCluster.aks({ clusterId: cluster.id, location: "westeurope" }) });
+        const other = testCluster(s, "other");
+        new AksPolicyAddon(s, "other-policy", { cluster: other });
+        new DefenderForContainersPlan(s, "plan");
+      });
+      expect(reported(stack, "warning")).toEqual(["test/other MDC-AKS-1"]);
     });
 
     test("MDC-AKS-1 alone when only the policy add-on is there", () => {
