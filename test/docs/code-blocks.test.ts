@@ -1,33 +1,29 @@
 /**
  * Every ```ts block of README.md and docs/*.md is a complete program: written to a directory of its own
- * (one file per block), type-checked as ONE TypeScript program with the package's name mapped to lib/
- * (as a user's app imports it), and — when it exports a TerraformStack class or builds an App —
- * synthesized and judged by the Terraform checks of lib/testing. The jsii-rosetta idea, without jsii.
+ * (one file per block, test/docs/write-snippets.ts), type-checked by `npm run typecheck` in the same
+ * program as lib/ and test/ with the package's name mapped to lib/ (as a user's app imports it), and —
+ * when it exports a TerraformStack class or builds an App — synthesized and judged by the Terraform
+ * checks of lib/testing. The jsii-rosetta idea, without jsii.
  *
  * A block whose fence says `title=<name>.ts` is written under that name, so other blocks can import it
  * (`import { QuickstartStack } from "./quickstart-stack"`).
  */
 import { App, TerraformStack, Testing } from "cdktf";
 import { DefenderTestingError } from "../../lib/core/errors";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
-import * as ts from "typescript";
 import { assertTerraformChecks, planOffline } from "../../lib/testing";
 import { docPages, ROOT, tsBlocks } from "./pages";
+import { SNIPPETS, writeSnippets } from "./write-snippets";
 import { findExecutable } from "../../lib/testing/offline-plan/plan-offline";
 
-const SNIPPETS = join(ROOT, ".docs-snippets");
 const BLOCKS = docPages().flatMap(tsBlocks);
 const STACK_CLASS = /^export class (\w+) extends TerraformStack\b/m;
 const BUILDS_APP = /\bnew App\(/;
 /** Writes cdktf.out (an App block that only constructs its stacks is run for its validation alone). */
 const SYNTHS = /\.synth\(\)/;
 
-beforeAll(() => {
-  rmSync(SNIPPETS, { recursive: true, force: true });
-  mkdirSync(SNIPPETS, { recursive: true });
-  for (const block of BLOCKS) writeFileSync(join(SNIPPETS, block.file), block.code);
-});
+beforeAll(writeSnippets);
 afterAll(() => rmSync(SNIPPETS, { recursive: true, force: true }));
 
 describe("code blocks in README.md and docs/", () => {
@@ -42,35 +38,12 @@ describe("code blocks in README.md and docs/", () => {
     expect(fragments).toEqual([]);
   });
 
-  test("every ts block type-checks against the package (one program over all blocks)", () => {
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2020,
-      module: ts.ModuleKind.CommonJS,
-      moduleResolution: ts.ModuleResolutionKind.Node10,
-      esModuleInterop: true,
-      skipLibCheck: true,
-      isolatedModules: true,
-      types: ["node", "jest"],
-      typeRoots: [join(ROOT, "node_modules", "@types")],
-      baseUrl: ROOT,
-      paths: { "cdktf-defender-for-containers": ["lib/index.ts"], "cdktf-defender-for-containers/*": ["lib/*/index.ts"] },
-    };
-    const program = ts.createProgram(
-      BLOCKS.map((b) => join(SNIPPETS, b.file)),
-      options,
-    );
-    const byFile = new Map(BLOCKS.map((b) => [join(SNIPPETS, b.file), b]));
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && byFile.has(d.file.fileName))
-      .map((d) => {
-        const block = byFile.get(d.file!.fileName)!;
-        const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-        return `${block.page}:${block.line + line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-      });
-    expect(problems).toEqual([]);
+  test("npm run typecheck type-checks every ts block with lib/ and test/ (tsconfig.json includes the snippets)", () => {
+    const tsconfig = JSON.parse(readFileSync(join(ROOT, "tsconfig.json"), "utf8")) as { include: string[] };
+    expect(tsconfig.include).toContain(".docs-snippets/*.ts");
+    const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.typecheck).toMatch(/test\/docs\/write-snippets\.ts && tsc --noEmit -p tsconfig\.json/);
+    expect(scripts.test).toMatch(/^npm run --silent typecheck && /);
   });
 
   const runnable = BLOCKS.filter((b) => STACK_CLASS.test(b.code) || BUILDS_APP.test(b.code));

@@ -45,20 +45,24 @@ describe("provider imports", () => {
     return execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", hide + script], { cwd: ROOT, encoding: "utf8" });
   }
 
-  function providersLoadedBy(entry: string, use = ""): string[] {
-    const out = run(`const lib = require(${JSON.stringify(join(ROOT, entry))}); ${use}
-      const loaded = new Set(Object.keys(require.cache).map((f) => (/@cdktf[\\\\/](provider-[a-z]+)/.exec(f) || [])[1]).filter(Boolean));
-      process.stdout.write(JSON.stringify([...loaded].sort()));`);
+  /** Provider packages (`provider-aws`, …) and other heavy modules (zod, yaml) loaded by requiring `entries` in one process. */
+  function loadedBy(entries: string[], use = ""): { providers: string[]; heavy: string[] } {
+    const out = run(`const libs = ${JSON.stringify(entries.map((e) => join(ROOT, e)))}.map((e) => require(e)); const lib = libs[0]; ${use}
+      const files = Object.keys(require.cache).map((f) => f.split(String.fromCharCode(92)).join("/"));
+      const providers = new Set(files.map((f) => (/@cdktf\\/(provider-[a-z]+)/.exec(f) || [])[1]).filter(Boolean));
+      const heavy = new Set(files.map((f) => (/node_modules\\/(zod|yaml)\\//.exec(f) || [])[1]).filter(Boolean));
+      process.stdout.write(JSON.stringify({ providers: [...providers].sort(), heavy: [...heavy].sort() }));`);
     return JSON.parse(out);
   }
+  const providersLoadedBy = (entry: string, use = "") => loadedBy([entry], use).providers;
 
   /** The message of the error `script` throws in a process where `hidden` are not installed. */
   function errorWithout(hidden: string[], script: string): string {
     return run(`try { ${script}; process.stdout.write("no error"); } catch (e) { process.stdout.write(e.name + ": " + e.message); }`, hidden);
   }
 
-  test("importing the azure entry point loads azurerm only, and it holds the AKS and Arc patterns", () => {
-    expect(providersLoadedBy("lib/azure", "if (!lib.AksDefenderForContainers || !lib.ArcDefenderForContainers) throw new Error('patterns missing');")).toEqual(["provider-azurerm"]);
+  test("importing the azure entry point loads azurerm only (neither zod nor yaml), and it holds the AKS and Arc patterns", () => {
+    expect(loadedBy(["lib/azure"], "if (!lib.AksDefenderForContainers || !lib.ArcDefenderForContainers) throw new Error('patterns missing');")).toEqual({ providers: ["provider-azurerm"], heavy: [] });
   });
 
   test("importing the gcp entry point loads google only, and it holds the GKE pattern", () => {
@@ -74,23 +78,8 @@ describe("provider imports", () => {
     expect(providersLoadedBy("lib/kubernetes").filter((p) => p !== "provider-helm" && p !== "provider-kubernetes")).toEqual([]);
   });
 
-  test("importing the testing entry point (and the checks it builds on) loads no provider package", () => {
-    expect(providersLoadedBy("lib/testing")).toEqual([]);
-    expect(providersLoadedBy("lib/checks")).toEqual([]);
-    expect(providersLoadedBy("lib/testing/coverage-cli")).toEqual([]);
-  });
-
-  // zod and yaml are the estate loader's: importing a per-cloud entry point (or the root) must not load them.
-  function heavyModulesLoadedBy(entry: string): string[] {
-    const script = `require(${JSON.stringify(join(ROOT, entry))});
-      const loaded = new Set(Object.keys(require.cache).map((f) => (/node_modules[\\/](zod|yaml|@cdktf[\\/]provider-aws|@cdktf[\\/]provider-google)[\\/]/.exec(f) || [])[1]).filter(Boolean));
-      process.stdout.write(JSON.stringify([...loaded].map((m) => m.split(String.fromCharCode(92)).join("/")).sort()));`;
-    return JSON.parse(execFileSync(process.execPath, ["--require", "tsx/cjs", "-e", script], { cwd: ROOT, encoding: "utf8" }));
-  }
-
-  test("importing /azure loads neither zod, yaml, aws nor google; /testing neither zod nor yaml", () => {
-    expect(heavyModulesLoadedBy("lib/azure")).toEqual([]);
-    expect(heavyModulesLoadedBy("lib/testing")).toEqual([]);
+  test("importing the testing entry point (and the checks and the coverage CLI it builds on) loads no provider package, zod or yaml", () => {
+    expect(loadedBy(["lib/testing", "lib/checks", "lib/testing/coverage-cli"])).toEqual({ providers: [], heavy: [] });
   });
 
   // One process for the root, /estate and a first read (each of these loads every provider: ~1-2 s).
