@@ -17,11 +17,13 @@ const cluster = new KubernetesCluster(stack, "aks", {
   defaultNodePool: { name: "system", vmSize: "Standard_D2s_v5", nodeCount: 1 },
   identity: { type: "SystemAssigned" },
 });
-new AksDefenderForContainers(stack, "aks-defender", { plan, clusters: [cluster], location: "westeurope", workspaceResourceGroupName: "rg-smoke" });
+const aks = new AksDefenderForContainers(stack, "aks-defender", { plan, clusters: [cluster], location: "westeurope", workspaceResourceGroupName: "rg-smoke" });
+// One workspace for both: a second pattern creating its own would be a second owner of the same
+// workspace name, which synth refuses.
 new ArcDefenderForContainers(stack, "arc-defender", {
   plan,
   location: "westeurope",
-  workspaceResourceGroupName: "rg-smoke",
+  workspace: aks.workspace,
   clusterIds: ["/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-arc/providers/Microsoft.Kubernetes/connectedClusters/arc-1"],
 });
 app.synth();
