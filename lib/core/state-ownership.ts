@@ -50,15 +50,17 @@ const registered = new WeakSet<TerraformStack>();
 
 /** Adds the ownership check to the stack of `scope` (once per stack). */
 export function ensureStateOwnershipCheck(scope: IConstruct): void {
-  let stack: TerraformStack;
-  try {
-    stack = TerraformStack.of(scope);
-  } catch {
-    return; // not (yet) in a stack: nothing to own
-  }
+  const stack = stackOf(scope);
+  if (!stack) return; // not (yet) in a stack: nothing to own
   if (registered.has(stack)) return;
   registered.add(stack);
   stack.node.addValidation({ validate: () => checkStack(stack) });
+}
+
+/** The stack `scope` is in, if any (TerraformStack.of() throws an Error, stack trace and all, outside one). */
+function stackOf(scope: IConstruct): TerraformStack | undefined {
+  for (let node: IConstruct | undefined = scope; node; node = node.node.scope) if (TerraformStack.isStack(node)) return node;
+  return undefined;
 }
 
 function registryOf(root: IConstruct): Registry {
