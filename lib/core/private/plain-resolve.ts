@@ -21,6 +21,7 @@
  * - `undefined`, `null`, booleans and `Date`s as `resolve()` treats them; functions, symbols and anything
  *   else go to cdktf.
  * The output is byte-identical (tested on whole estates: every `cdk.tf.json` and `manifest.json`).
+ * `DefenderEstate` installs it for its app until `app.synth()` returns (`restoreAfterSynth`).
  */
 const RESOLVE_MODULE = "cdktf/lib/tokens/private/resolve";
 const ENCODING_MODULE = "cdktf/lib/tokens/private/encoding";
