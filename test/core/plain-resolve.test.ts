@@ -46,6 +46,8 @@ describe("plain-value fast path of cdktf's resolve()", () => {
       { a: undefined, b: [undefined, 1, [2, { c: "5e9" }]], "1e5": "k" },
       [lazy, "x"], { nested: { lazy } }, `prefix-${lazy}`, Token.asNumber(lazy), Token.asList(lazy), Token.asStringMap(lazy),
       Fn.join(",", ["a", lazy]), { [`key-${lazy}`]: 1 }, Token.asAny({ n: 1 }),
+      // A number token inside a string (cdktf's forNumbers pass), and a list of number tokens.
+      `count ${Token.asNumber(Lazy.numberValue({ produce: () => 3 }))}`, Token.asNumberList(Lazy.listValue({ produce: () => ["1"] })),
     ];
     const resolveAll = () => values.map((v) => Tokenization.resolve(v, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
     const expected = resolveAll();

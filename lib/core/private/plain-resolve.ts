@@ -63,6 +63,9 @@ function load(): typeof modules {
 
 function plainString(s: string, encoding: EncodingModule): boolean {
   if (s.includes("TfToken[") || MAP_TOKEN_STRINGS.has(s)) return false;
+  // Number tokens are negative doubles printed with an exponent (about -1.9e+289): a string without
+  // both a "-" and an "e" cannot hold one, and most strings skip the expression.
+  if (!s.includes("-") || !s.includes("e")) return true;
   NUMBER_LIKE.lastIndex = 0;
   for (let m = NUMBER_LIKE.exec(s); m; m = NUMBER_LIKE.exec(s)) if (!plainNumber(parseFloat(m[0]), encoding)) return false;
   return true;
