@@ -1,4 +1,5 @@
 import type { App } from "cdktf";
+import { restoreAfterSynth } from "./private/until-synth";
 
 /**
  * The module of cdktf 0.21 that every token constructor calls: `Intrinsic`, `LazyBase`,
@@ -94,20 +95,9 @@ export class TokenStackTraces {
     if (DISABLED_APPS.has(app)) return;
     DISABLED_APPS.add(app);
     const restore = TokenStackTraces.disable();
-    const synth = app.synth;
-    // An own property shadowing App.prototype.synth for this one app, removed once it has run.
-    Object.defineProperty(app, "synth", {
-      configurable: true,
-      writable: true,
-      value: function synthWithoutTokenStackTraces(this: App): void {
-        try {
-          synth.call(this);
-        } finally {
-          delete (app as { synth?: unknown }).synth;
-          DISABLED_APPS.delete(app);
-          restore();
-        }
-      },
+    restoreAfterSynth(app, () => {
+      DISABLED_APPS.delete(app);
+      restore();
     });
   }
 }

@@ -1,5 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import { DefenderValidationError } from "../core/errors";
+import { enablePlainResolve } from "../core/private/plain-resolve";
+import { restoreAfterSynth } from "../core/private/until-synth";
 import { TokenStackTraces } from "../core/token-stack-traces";
 import type { EstateDescription } from "./estate-schema";
 import { estateSelectionFromEnvironment, EstateSelection, EstateSelectionError, EstateUnit, selectEstateUnits } from "./estate-selection";
@@ -66,6 +68,7 @@ export class DefenderEstate {
 
   constructor(app: App, props: DefenderEstateProps) {
     if (!props.tokenStackTraces) TokenStackTraces.disableUntilSynth(app);
+    restoreAfterSynth(app, enablePlainResolve());
     const prefix = props.stackNamePrefix ?? "";
     this.units = selectedUnits(app, props);
     const chosen = new Set(this.units.map((u) => u.id));

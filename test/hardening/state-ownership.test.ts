@@ -4,6 +4,9 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { App, S3Backend, TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { parse, stringify } from "yaml";
 import { ArcDefenderSensor, AzapiProvider, DefenderForContainersPlan, DefenderWorkspace } from "../../lib/azure";
 import { DefenderValidationError, STATE_OWNERSHIP_SCOPE_CONTEXT_KEY } from "../../lib/core";
@@ -172,5 +175,29 @@ describe("one state, one owner: estate", () => {
       }),
       /^\[aws-shop\/eks\/connector\/connector\] Microsoft\.Security\/securityConnectors .*\/defender-connector: got a second owner; .* gcp-data\/gke\/connector\/connector \(in stack gcp-data\)/,
     );
+  });
+
+  test("the app's stacks are listed once per synth, not once per stack (the check stays linear)", () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), "ownership-")), stackTraces: false });
+    for (let i = 0; i < 40; i++) new DefenderForContainersPlan(azureStackIn(app, `s-${i}`, `11111111-2222-3333-4444-${String(i).padStart(12, "0")}`), "plan");
+    const appNode = app.node;
+    const children = jest.spyOn(Object.getPrototypeOf(appNode), "children", "get");
+    try {
+      app.synth();
+      // cdktf's own App.synth lists the app's children a few times; the check adds one listing, not 40.
+      expect(children.mock.contexts.filter((node) => node === appNode).length).toBeLessThanOrEqual(3);
+    } finally {
+      children.mockRestore();
+      rmSync(app.outdir, { recursive: true, force: true });
+    }
+  });
+
+  test("a stack created after the app was listed is still compared within the same synchronous run", () => {
+    const app = Testing.app();
+    new DefenderForContainersPlan(azureStackIn(app, "first"), "plan");
+    expect(synthAll(app)).toBeUndefined();
+    const late = azureStackIn(app, "late");
+    new DefenderForContainersPlan(late, "plan");
+    expect(() => Testing.synth(late, true)).toThrow(/late\/plan\/pricing\] .*got a second owner.*first\/plan\/pricing \(in stack first\)/);
   });
 });

@@ -1,0 +1,89 @@
+import { App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformOutput, TerraformStack, Testing, Token, Tokenization } from "cdktf";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { enablePlainResolve } from "../../lib/core/private/plain-resolve";
+import { DefenderEstate } from "../../lib/estate/defender-estate";
+import { parseEstateDescription } from "../../lib/estate/load-estate-description";
+import { generateEstate } from "../bench/estate-scale";
+
+// cdktf's own resolve(), as it is before anything patches it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const resolveModule = require("cdktf/lib/tokens/private/resolve") as { resolve: unknown };
+const cdktfResolve = resolveModule.resolve;
+
+function synthesizeEstateFiles(plainResolve: boolean): Record<string, string> {
+  const outdir = mkdtempSync(join(tmpdir(), "plain-resolve-"));
+  try {
+    const app = new App({ outdir });
+    const estate = new DefenderEstate(app, { description: parseEstateDescription(generateEstate(12, 3, 2)), select: {} });
+    expect(resolveModule.resolve).not.toBe(cdktfResolve); // the estate installed the fast path
+    if (!plainResolve) resolveModule.resolve = cdktfResolve; // put cdktf's back for this synth
+    app.synth();
+    expect(resolveModule.resolve).toBe(cdktfResolve); // and the estate's synth removed it
+    const files: Record<string, string> = { manifest: readFileSync(join(outdir, "manifest.json"), "utf8") };
+    for (const stack of estate.stacks) files[stack.node.id] = readFileSync(join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8");
+    return files;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+describe("plain-value fast path of cdktf's resolve()", () => {
+  test("the synthesized Terraform and manifest of a whole estate are byte-identical with and without it", () => {
+    const fast = synthesizeEstateFiles(true);
+    const cdktf = synthesizeEstateFiles(false);
+    expect(Object.keys(fast)).toEqual(Object.keys(cdktf));
+    expect(Object.keys(fast).length).toBe(18);
+    for (const name of Object.keys(cdktf)) expect([name, fast[name]]).toEqual([name, cdktf[name]]);
+  });
+
+  test("every kind of value resolves as cdktf resolves it, tokens and errors included", () => {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    const lazy = Lazy.stringValue({ produce: () => "lazy" });
+    const values: unknown[] = [
+      undefined, null, true, 0, -0, 1.5e300, "5e93ba01-8f92", "1e+5", "", "${var.x}", "$${escaped}", new Date(0),
+      { a: undefined, b: [undefined, 1, [2, { c: "5e9" }]], "1e5": "k" },
+      [lazy, "x"], { nested: { lazy } }, `prefix-${lazy}`, Token.asNumber(lazy), Token.asList(lazy), Token.asStringMap(lazy),
+      Fn.join(",", ["a", lazy]), { [`key-${lazy}`]: 1 }, Token.asAny({ n: 1 }),
+      // A number token inside a string (cdktf's forNumbers pass), and a list of number tokens.
+      `count ${Token.asNumber(Lazy.numberValue({ produce: () => 3 }))}`, Token.asNumberList(Lazy.listValue({ produce: () => ["1"] })),
+    ];
+    const resolveAll = () => values.map((v) => Tokenization.resolve(v, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
+    const expected = resolveAll();
+    const restore = enablePlainResolve();
+    try {
+      expect(resolveModule.resolve).not.toBe(cdktfResolve);
+      expect(resolveAll()).toEqual(expected);
+      for (const bad of [() => 1, Token.STRING_MAP_TOKEN_VALUE, Token.NUMBER_MAP_TOKEN_VALUE, { f: () => 1 }, stack]) {
+        restore();
+        let cdktfError: unknown;
+        try { Tokenization.resolve(bad, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }); } catch (e) { cdktfError = e; }
+        const again = enablePlainResolve();
+        expect(() => Tokenization.resolve(bad, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) })).toThrow((cdktfError as Error).message);
+        again();
+      }
+    } finally {
+      restore();
+    }
+    expect(resolveModule.resolve).toBe(cdktfResolve);
+  });
+
+  test("holders nest and restoring twice is harmless; a plain stack synthesizes the same bytes", () => {
+    const build = () => {
+      const stack = new TerraformStack(Testing.app(), "stack");
+      new TerraformOutput(stack, "plain", { value: { a: [1, "2e5", undefined], b: "5e9" } });
+      new TerraformOutput(stack, "fn", { value: Fn.join(",", ["a", Fn.upper("b")]) });
+      return Testing.synth(stack);
+    };
+    const expected = build();
+    const outer = enablePlainResolve();
+    const inner = enablePlainResolve();
+    inner();
+    inner();
+    expect(resolveModule.resolve).not.toBe(cdktfResolve);
+    expect(build()).toBe(expected);
+    outer();
+    expect(resolveModule.resolve).toBe(cdktfResolve);
+  });
+});
