@@ -106,6 +106,9 @@ export class MulticloudExampleStack extends TerraformStack {
       clusters: exampleSetting(this, "eksClusterNames")
         .split(",")
         .map((name) => EksDefenderCluster.fromName(name)),
+      // Runtime anti-malware in the sensor chart (off by default; more CPU and memory per node:
+      // docs/sensor-features.md). The same option as on the AKS and Arc patterns.
+      sensorFeatures: { antimalware: true },
     });
     // A dev GKE cluster of this app, kept off Defender's automatic sensor deployment by the documented
     // label (the coverage report shows it as "excluded"). The plan still bills its vCores: see
@@ -130,6 +133,13 @@ export class MulticloudExampleStack extends TerraformStack {
           const [name, clusterLocation] = entry.split(":");
           return GkeDefenderCluster.fromName(name, { location: clusterLocation });
         }),
+      // Kubernetes misconfiguration enforcement needs sensor chart 0.11 or later (and Kubernetes 1.30):
+      // pin the 0.11 release you tested through this variable.
+      sensorChartVersion: new TerraformVariable(this, "gke_sensor_chart_version", {
+        type: "string",
+        description: "Defender sensor chart version for the GKE clusters, 0.11.0 or later (misconfiguration enforcement).",
+      }).stringValue,
+      sensorFeatures: { misconfigurationEnforcement: true },
     });
 
     // Registries outside the clouds: a Docker Hub organization (a read-only token of a dedicated user,
