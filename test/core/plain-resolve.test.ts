@@ -29,6 +29,13 @@ function synthesizeEstateFiles(plainResolve: boolean): Record<string, string> {
   }
 }
 
+/** `{ n: { n: … value } }`, `depth` levels deep. */
+function nested(depth: number, value: unknown): unknown {
+  let out = value;
+  for (let i = 0; i < depth; i++) out = { n: out };
+  return out;
+}
+
 describe("plain-value fast path of cdktf's resolve()", () => {
   test("the synthesized Terraform and manifest of a whole estate are byte-identical with and without it", () => {
     const fast = synthesizeEstateFiles(true);
@@ -48,6 +55,14 @@ describe("plain-value fast path of cdktf's resolve()", () => {
       Fn.join(",", ["a", lazy]), { [`key-${lazy}`]: 1 }, Token.asAny({ n: 1 }),
       // A number token inside a string (cdktf's forNumbers pass), and a list of number tokens.
       `count ${Token.asNumber(Lazy.numberValue({ produce: () => 3 }))}`, Token.asNumberList(Lazy.listValue({ produce: () => ["1"] })),
+      // Tokens deep inside plain structure, beside plain siblings: resolved in place, siblings copied.
+      { plain: { a: "x", n: 1, u: undefined }, list: ["a", { ref: `\${${lazy}}` }, undefined, [lazy]], when: new Date(1) },
+      // Arrays cdktf resolves whole: list tokens, nested.
+      { l: Token.asList(Lazy.listValue({ produce: () => ["b", "c"] })), n: [Token.asNumberList(Lazy.listValue({ produce: () => ["2"] }))] },
+      // Objects cdktf resolves whole: a token in a key beside a token in a value; a map token.
+      { [`k-${lazy}`]: lazy, plain: "p" }, { m: Token.asStringMap(Lazy.anyValue({ produce: () => ({ a: "b" }) })) },
+      // Null-prototype objects and nesting up to cdktf's depth limit.
+      Object.assign(Object.create(null), { a: lazy }), nested(199, lazy), nested(200, "plain"),
     ];
     const resolveAll = () => values.map((v) => Tokenization.resolve(v, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
     const expected = resolveAll();
@@ -55,12 +70,18 @@ describe("plain-value fast path of cdktf's resolve()", () => {
     try {
       expect(resolveModule.resolve).not.toBe(cdktfResolve);
       expect(resolveAll()).toEqual(expected);
-      for (const bad of [() => 1, Token.STRING_MAP_TOKEN_VALUE, Token.NUMBER_MAP_TOKEN_VALUE, { f: () => 1 }, stack]) {
+      const bad: unknown[] = [
+        () => 1, Token.STRING_MAP_TOKEN_VALUE, Token.NUMBER_MAP_TOKEN_VALUE, { f: () => 1 }, stack,
+        // Nested: the message names the path, as cdktf's does; past the depth limit even a plain string throws.
+        { a: [{ b: Token.STRING_MAP_TOKEN_VALUE }] }, { a: ["a", ...Token.asList(lazy)] }, [1, ...Token.asNumberList(lazy)], { a: { b: () => 1 } }, { c: stack }, { _children: {}, _metadata: [] }, nested(201, "plain"), nested(250, lazy),
+      ];
+      for (const value of bad) {
         restore();
         let cdktfError: unknown;
-        try { Tokenization.resolve(bad, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }); } catch (e) { cdktfError = e; }
+        try { Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }); } catch (e) { cdktfError = e; }
+        expect(cdktfError).toBeInstanceOf(Error);
         const again = enablePlainResolve();
-        expect(() => Tokenization.resolve(bad, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) })).toThrow((cdktfError as Error).message);
+        expect(() => Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) })).toThrow((cdktfError as Error).message);
         again();
       }
     } finally {
