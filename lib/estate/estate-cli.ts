@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `defender-estate shards <file> [--count n]` and `defender-estate github-actions --shards n`: plan how an
 // estate splits across CI machines, and write the matrix workflow that does it.
+import { CommandLineError, parseCommandLine, positiveIntegerOption } from "../core/private/command-line";
 import { estateGithubActionsWorkflow } from "./estate-ci-matrix";
 import { planEstateShards } from "./estate-selection";
 import { loadEstateDescription } from "./load-estate-description";
@@ -20,26 +21,20 @@ A job synthesizes one shard when DEFENDER_ESTATE_SHARD=i/n is set (DefenderEstat
 
 /** Runs the command with `argv` (without node and the script) and returns the exit code (0, or 2 for bad usage). */
 export function runEstateCli(argv: readonly string[], stdout: EstateCliOutput = process.stdout, stderr: EstateCliOutput = process.stderr): number {
-  const [command, ...rest] = argv;
-  const options = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i].startsWith("--")) options.set(rest[i].slice(2), rest[++i] ?? "");
-    else positional.push(rest[i]);
-  }
-  const count = (key: string) => Number(options.get(key) ?? "4");
   try {
-    if (command === "shards" && positional.length === 1) {
-      const shards = planEstateShards(loadEstateDescription(positional[0]), count("count"));
+    const { values, positionals } = parseCommandLine(argv, { count: { type: "string" }, shards: { type: "string" }, synth: { type: "string" }, outdir: { type: "string" } }, 2);
+    const [command, file] = positionals;
+    if (command === "shards" && file !== undefined && values.shards === undefined && values.synth === undefined && values.outdir === undefined) {
+      const shards = planEstateShards(loadEstateDescription(file), positiveIntegerOption("count", values.count, 4));
       stdout.write(`${JSON.stringify(shards.map((units, i) => ({ shard: `${i + 1}/${shards.length}`, units: units.map((u) => u.id) })), null, 2)}\n`);
       return 0;
     }
-    if (command === "github-actions" && positional.length === 0) {
-      stdout.write(estateGithubActionsWorkflow({ shards: count("shards"), synthCommand: options.get("synth"), outdir: options.get("outdir") }));
+    if (command === "github-actions" && file === undefined && values.count === undefined) {
+      stdout.write(estateGithubActionsWorkflow({ shards: positiveIntegerOption("shards", values.shards, 4), synthCommand: values.synth, outdir: values.outdir }));
       return 0;
     }
   } catch (error) {
-    stderr.write(`defender-estate: ${(error as Error).message}\n`);
+    stderr.write(`defender-estate: ${(error as Error).message}\n${error instanceof CommandLineError ? ESTATE_USAGE : ""}`);
     return 2;
   }
   stderr.write(ESTATE_USAGE);

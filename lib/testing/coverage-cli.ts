@@ -2,6 +2,7 @@
 // `defender-coverage [dir] [--json] [--fail-on-gaps]`: the Defender coverage of a cdktf output
 // directory as a Markdown table (for a pull-request comment) or JSON.
 import { buildCoverageReport, Coverage, COVERAGE_COLUMNS, CoverageColumn } from "./coverage-report";
+import { parseCommandLine } from "../core/private/command-line";
 import { renderMarkdown } from "./coverage-markdown";
 
 /** Exit codes of the command. */
@@ -35,35 +36,32 @@ Defender for Containers coverage of every cluster as a Markdown table, or as JSO
 
 /** Runs the command with `argv` (without node and the script) and returns the exit code. */
 export function main(argv: readonly string[], stdout: CliOutput = process.stdout, stderr: CliOutput = process.stderr): number {
-  let json = false;
-  let failOnGaps = false;
-  const ignore: CoverageColumn[] = [];
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--json") json = true;
-    else if (arg === "--ignore" || arg.startsWith("--ignore=")) {
-      const value = arg === "--ignore" ? argv[++i] : arg.slice("--ignore=".length);
-      for (const column of (value ?? "").split(",")) {
-        if (!(COVERAGE_COLUMNS as readonly string[]).includes(column)) {
-          stderr.write(`defender-coverage: --ignore: got ${JSON.stringify(column)}; expected one of ${COVERAGE_COLUMNS.join(", ")}\n`);
-          return CoverageExitCode.USAGE;
-        }
-        ignore.push(column as CoverageColumn);
-      }
-    } else if (arg === "--fail-on-gaps") failOnGaps = true;
-    else if (arg === "-h" || arg === "--help") {
-      stdout.write(USAGE);
-      return CoverageExitCode.OK;
-    } else if (arg.startsWith("-")) {
-      stderr.write(`defender-coverage: unknown option ${arg}\n\n${USAGE}`);
-      return CoverageExitCode.USAGE;
-    } else positional.push(arg);
-  }
-  if (positional.length > 1) {
-    stderr.write(`defender-coverage: expected at most one directory, got ${positional.length}\n\n${USAGE}`);
+  let parsed;
+  try {
+    parsed = parseCommandLine(
+      argv,
+      { json: { type: "boolean", default: false }, "fail-on-gaps": { type: "boolean", default: false }, ignore: { type: "string", multiple: true, default: [] }, help: { type: "boolean", short: "h", default: false } },
+      1,
+    );
+  } catch (error) {
+    stderr.write(`defender-coverage: ${(error as Error).message}\n\n${USAGE}`);
     return CoverageExitCode.USAGE;
   }
+  const { values, positionals: positional } = parsed;
+  if (values.help) {
+    stdout.write(USAGE);
+    return CoverageExitCode.OK;
+  }
+  const ignore: CoverageColumn[] = [];
+  for (const column of values.ignore.flatMap((value) => value.split(","))) {
+    if (!(COVERAGE_COLUMNS as readonly string[]).includes(column)) {
+      stderr.write(`defender-coverage: --ignore: got ${JSON.stringify(column)}; expected one of ${COVERAGE_COLUMNS.join(", ")}\n`);
+      return CoverageExitCode.USAGE;
+    }
+    ignore.push(column as CoverageColumn);
+  }
+  const json = values.json;
+  const failOnGaps = values["fail-on-gaps"];
   let report;
   try {
     report = buildCoverageReport(positional[0] ?? "cdktf.out", { ignore });

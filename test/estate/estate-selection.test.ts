@@ -5,7 +5,7 @@ import { join } from "path";
 import { parse } from "yaml";
 import { DefenderEstate } from "../../lib/estate/defender-estate";
 import { estateGithubActionsWorkflow } from "../../lib/estate/estate-ci-matrix";
-import { runEstateCli } from "../../lib/estate/estate-cli";
+import { ESTATE_USAGE, runEstateCli } from "../../lib/estate/estate-cli";
 import { EstateDescription } from "../../lib/estate/estate-schema";
 import {
   estateSelectionFromEnvironment,
@@ -172,6 +172,21 @@ describe("CI fan-out", () => {
     let err = "";
     expect(runEstateCli(["nope"], { write: () => true }, { write: (t: string) => (err += t) })).toBe(2);
     expect(err).toContain("Usage:");
+    // Bad options are refused, not ignored: each message names the option and what it expects.
+    const refused = (...argv: string[]) => {
+      let text = "";
+      let written = "";
+      const code = runEstateCli(argv, { write: (t: string) => (written += t) }, { write: (t: string) => (text += t) });
+      return { code, text, written };
+    };
+    expect(refused("shards", file, "--count", "0")).toEqual({ code: 2, text: `defender-estate: --count: got "0"; expected a positive integer\n${ESTATE_USAGE}`, written: "" });
+    expect(refused("github-actions", "--shards", "four")).toEqual({ code: 2, text: `defender-estate: --shards: got "four"; expected a positive integer\n${ESTATE_USAGE}`, written: "" });
+    expect(refused("github-actions", "--shard", "2")).toEqual({ code: 2, text: `defender-estate: unknown option --shard\n${ESTATE_USAGE}`, written: "" });
+    expect(refused("github-actions", "--synth")).toEqual({ code: 2, text: `defender-estate: Option '--synth <value>' argument missing\n${ESTATE_USAGE}`, written: "" });
+    // An option of the other command, or a stray argument, is bad usage too.
+    expect(refused("github-actions", "--count", "2")).toEqual({ code: 2, text: ESTATE_USAGE, written: "" });
+    expect(refused("shards", file, "extra.yaml")).toEqual({ code: 2, text: `defender-estate: expected at most 2 argument(s) besides options, got 3 (extra: "extra.yaml")\n${ESTATE_USAGE}`, written: "" });
+    expect(refused("shards", join(dir, "missing.yaml")).text).toMatch(/^defender-estate: .*missing\.yaml/);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -72,7 +72,9 @@ describe("defender-coverage command", () => {
 
   test("bad arguments and missing output exit 2 with a message", () => {
     expect(run("--nope")).toEqual({ code: 2, stdout: "", stderr: `defender-coverage: unknown option --nope\n\n${USAGE}` });
-    expect(run("a", "b").stderr).toMatch(/^defender-coverage: expected at most one directory, got 2/);
+    expect(run("a", "b").stderr).toMatch(/^defender-coverage: expected at most 1 argument\(s\) besides options, got 2 \(extra: "b"\)\n\nUsage:/);
+    expect(run("--ignore")).toEqual({ code: 2, stdout: "", stderr: `defender-coverage: Option '--ignore <value>' argument missing\n\n${USAGE}` });
+    expect(run("--json=yes").stderr).toMatch(/^defender-coverage: Option '--json' does not take an argument\n/);
     const missing = run(join(withGaps, "stacks", "gke"));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no cdktf output found; expected manifest\.json or stacks\/<name>\/cdk\.tf\.json/);

@@ -10,6 +10,7 @@
  *   2  usage or input error: bad arguments, missing output dir or manifest, bad JSON, unknown stack,
  *      no terraform binary, no schema registry (one line on stderr, no stack trace)
  */
+import { parseCommandLine, positiveIntegerOption } from "../../core/private/command-line";
 import { defaultSchemaRegistry } from "../schema/registry";
 import type { SchemaRegistry } from "../schema/types";
 import { OfflinePlanInputError, planOffline, StackPlanResult } from "./plan-offline";
@@ -37,49 +38,26 @@ temporary copy. Prints one line per stack and Terraform's own diagnostics.
 `;
 
 interface Args {
-  out: string;
-  stacks: string[];
-  terraform?: string;
-  concurrency?: number;
-  help: boolean;
+  readonly out: string;
+  readonly stacks: readonly string[];
+  readonly terraform?: string;
+  readonly concurrency?: number;
+  readonly help: boolean;
 }
 
-class UsageError extends Error {}
-
 export function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { out: "cdktf.out", stacks: [], help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    switch (arg) {
-      case "--out":
-        args.out = value();
-        break;
-      case "--stack":
-        args.stacks.push(value());
-        break;
-      case "--terraform":
-        args.terraform = value();
-        break;
-      case "--concurrency": {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError("--concurrency needs a positive integer");
-        args.concurrency = n;
-        break;
-      }
-      case "-h":
-      case "--help":
-        args.help = true;
-        break;
-      default:
-        throw new UsageError(`unknown argument ${arg}`);
-    }
-  }
-  return args;
+  const { values } = parseCommandLine(
+    argv,
+    {
+      out: { type: "string", default: "cdktf.out" },
+      stack: { type: "string", multiple: true, default: [] },
+      terraform: { type: "string" },
+      concurrency: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    0,
+  );
+  return { out: values.out, stacks: values.stack, terraform: values.terraform, concurrency: positiveIntegerOption("concurrency", values.concurrency), help: values.help };
 }
 
 function formatResult(r: StackPlanResult): string {

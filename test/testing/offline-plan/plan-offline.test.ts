@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PlanOfflineExitCode, runCli } from "../../../lib/testing/offline-plan/cli";
+import { PlanOfflineExitCode, runCli, USAGE } from "../../../lib/testing/offline-plan/cli";
 import { findExecutable, planOffline, StackPlanResult } from "../../../lib/testing/offline-plan/plan-offline";
 import { fixtureRegistry } from "./fixtures";
 
@@ -253,6 +253,18 @@ describe("defender-plan-offline", () => {
     expect(r.stderr).toMatch(/terraform binary not found or not executable/);
     r = await cli(["--bogus"]);
     expect(r.code).toBe(PlanOfflineExitCode.USAGE);
-    expect(r.stderr).toMatch(/unknown argument --bogus/);
+    expect(r.stderr).toMatch(/^defender-plan-offline: unknown option --bogus\nUsage:/);
+  });
+
+  test.each([
+    [["--out"], "Option '--out <value>' argument missing"],
+    [["--out", "--stack", "a"], "Option '--out' argument is ambiguous."],
+    [["--concurrency", "0"], '--concurrency: got "0"; expected a positive integer'],
+    [["--concurrency", "2.5"], '--concurrency: got "2.5"; expected a positive integer'],
+    [["cdktf.out"], 'unexpected argument "cdktf.out"'],
+    [["--help=yes"], "Option '-h, --help' does not take an argument"],
+  ])("bad arguments %j are exit 2 with one line and the usage", async (argv, message) => {
+    const r = await cli(argv);
+    expect(r).toEqual({ code: PlanOfflineExitCode.USAGE, stdout: "", stderr: `defender-plan-offline: ${message}\n${USAGE}` });
   });
 });
