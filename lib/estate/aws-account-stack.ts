@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { prepareStackSkippingLocalReferences } from "../core/private/prepare-stack";
 import { EksDefenderCluster, EksDefenderForContainers } from "../patterns";
 import { placeConnector } from "./connector-placement";
 import { configureEstateBackend } from "./estate-backend";
@@ -50,5 +51,10 @@ export class DefenderAwsAccountStack extends TerraformStack {
       awsProvider: this.aws,
       azapiProvider: connector.azapi,
     });
+  }
+
+  /** What cdktf's `prepareStack()` does, without resolving the references that stay in this stack (same output, less work). */
+  public prepareStack(): void {
+    if (!prepareStackSkippingLocalReferences(this)) super.prepareStack();
   }
 }

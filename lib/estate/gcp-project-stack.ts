@@ -1,6 +1,7 @@
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { prepareStackSkippingLocalReferences } from "../core/private/prepare-stack";
 import { GkeDefenderCluster, GkeDefenderForContainers } from "../patterns";
 import { placeConnector } from "./connector-placement";
 import { configureEstateBackend } from "./estate-backend";
@@ -42,5 +43,10 @@ export class DefenderGcpProjectStack extends TerraformStack {
       googleProvider: this.google,
       azapiProvider: connector.azapi,
     });
+  }
+
+  /** What cdktf's `prepareStack()` does, without resolving the references that stay in this stack (same output, less work). */
+  public prepareStack(): void {
+    if (!prepareStackSkippingLocalReferences(this)) super.prepareStack();
   }
 }

@@ -1,6 +1,7 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { prepareStackSkippingLocalReferences } from "../core/private/prepare-stack";
 import { DefenderForContainersPlan, DefenderWorkspace } from "../azure";
 import { AksDefenderForContainers, ArcDefenderForContainers } from "../patterns";
 import { DefenderValidationError } from "../core/errors";
@@ -88,5 +89,10 @@ export class DefenderSubscriptionStack extends TerraformStack {
         policyExtension: policy.policyAddon,
       });
     }
+  }
+
+  /** What cdktf's `prepareStack()` does, without resolving the references that stay in this stack (same output, less work). */
+  public prepareStack(): void {
+    if (!prepareStackSkippingLocalReferences(this)) super.prepareStack();
   }
 }

@@ -1,9 +1,13 @@
-import { App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformOutput, TerraformStack, Testing, Token, Tokenization } from "cdktf";
+import { App, DefaultTokenResolver, Fn, Lazy, LocalBackend, StringConcat, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token, Tokenization } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { enablePlainResolve } from "../../lib/core/private/plain-resolve";
+import { prepareStackSkippingLocalReferences } from "../../lib/core/private/prepare-stack";
+import { DefenderAwsAccountStack } from "../../lib/estate/aws-account-stack";
 import { DefenderEstate } from "../../lib/estate/defender-estate";
+import { DefenderGcpProjectStack } from "../../lib/estate/gcp-project-stack";
+import { DefenderSubscriptionStack } from "../../lib/estate/subscription-stack";
 import { parseEstateDescription } from "../../lib/estate/load-estate-description";
 import { generateEstate } from "../bench/estate-scale";
 
@@ -12,13 +16,19 @@ import { generateEstate } from "../bench/estate-scale";
 const resolveModule = require("cdktf/lib/tokens/private/resolve") as { resolve: unknown };
 const cdktfResolve = resolveModule.resolve;
 
-function synthesizeEstateFiles(plainResolve: boolean): Record<string, string> {
+const ESTATE_STACKS = [DefenderSubscriptionStack, DefenderAwsAccountStack, DefenderGcpProjectStack];
+
+function synthesizeEstateFiles(fast: boolean): Record<string, string> {
   const outdir = mkdtempSync(join(tmpdir(), "plain-resolve-"));
   try {
     const app = new App({ outdir });
     const estate = new DefenderEstate(app, { description: parseEstateDescription(generateEstate(12, 3, 2)), select: {} });
     expect(resolveModule.resolve).not.toBe(cdktfResolve); // the estate installed the fast path
-    if (!plainResolve) resolveModule.resolve = cdktfResolve; // put cdktf's back for this synth
+    if (!fast) {
+      resolveModule.resolve = cdktfResolve; // put cdktf's back for this synth
+      // and cdktf's own prepareStack() for the estate's stacks
+      for (const stack of estate.stacks) Object.defineProperty(stack, "prepareStack", { value: TerraformStack.prototype.prepareStack });
+    }
     app.synth();
     expect(resolveModule.resolve).toBe(cdktfResolve); // and the estate's synth removed it
     const files: Record<string, string> = { manifest: readFileSync(join(outdir, "manifest.json"), "utf8") };
@@ -37,7 +47,8 @@ function nested(depth: number, value: unknown): unknown {
 }
 
 describe("plain-value fast path of cdktf's resolve()", () => {
-  test("the synthesized Terraform and manifest of a whole estate are byte-identical with and without it", () => {
+  test("the synthesized Terraform and manifest of a whole estate are byte-identical with and without it (and without the estate stacks' prepareStack)", () => {
+    expect(ESTATE_STACKS.every((c) => Object.prototype.hasOwnProperty.call(c.prototype, "prepareStack"))).toBe(true);
     const fast = synthesizeEstateFiles(true);
     const cdktf = synthesizeEstateFiles(false);
     expect(Object.keys(fast)).toEqual(Object.keys(cdktf));
@@ -106,5 +117,49 @@ describe("plain-value fast path of cdktf's resolve()", () => {
     expect(build()).toBe(expected);
     outer();
     expect(resolveModule.resolve).toBe(cdktfResolve);
+  });
+});
+
+describe("prepareStack without resolving references that stay in the stack", () => {
+  /** Two stacks, values of every kind of token crossing between them, synthesized with one prepare or the other. */
+  function synthesizeCrossStack(prepare: "cdktf" | "skipping"): Record<string, string> {
+    const outdir = mkdtempSync(join(tmpdir(), "prepare-stack-"));
+    try {
+      const app = new App({ outdir });
+      const origin = new TerraformStack(app, "origin");
+      const reader = new TerraformStack(app, "reader");
+      for (const stack of [origin, reader]) {
+        new LocalBackend(stack, { path: `${stack.node.id}.tfstate` });
+        if (prepare === "skipping") Object.defineProperty(stack, "prepareStack", { value: () => expect(prepareStackSkippingLocalReferences(stack)).toBe(true) });
+      }
+      const source = new TerraformLocal(origin, "source", { a: "b" });
+      const variable = new TerraformVariable(origin, "name", { type: "string", default: "x" });
+      const local = new TerraformLocal(reader, "own", "plain");
+      const lazyCalls: string[] = [];
+      const across = Lazy.stringValue({ produce: () => (lazyCalls.push(prepare), variable.stringValue) });
+      new TerraformOutput(reader, "direct", { value: variable.stringValue });
+      new TerraformOutput(reader, "inString", { value: `prefix-${variable.stringValue}-${local.asString}` });
+      new TerraformOutput(reader, "inFunction", { value: Fn.upper(variable.stringValue) });
+      new TerraformOutput(reader, "inLazy", { value: across });
+      new TerraformOutput(reader, "nested", { value: { list: [local.asString, { deep: source.asString }], n: 1 } });
+      new TerraformOutput(reader, "localOnly", { value: `${local.asString}/${local.asString}`, dependsOn: [local] });
+      new TerraformOutput(origin, "ownOnly", { value: source.asString });
+      app.synth();
+      expect(lazyCalls).toEqual([prepare, prepare]); // the Lazy ran in both passes, as cdktf runs it
+      const files: Record<string, string> = { manifest: readFileSync(join(outdir, "manifest.json"), "utf8") };
+      for (const id of ["origin", "reader"]) files[id] = readFileSync(join(outdir, "stacks", id, "cdk.tf.json"), "utf8");
+      return files;
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }
+
+  test("cross-stack references through strings, functions, lazies and nested values come out as with cdktf's prepareStack", () => {
+    const skipping = synthesizeCrossStack("skipping");
+    const cdktf = synthesizeCrossStack("cdktf");
+    expect(skipping).toEqual(cdktf);
+    const reader = JSON.parse(cdktf.reader) as { data: { terraform_remote_state: Record<string, unknown> }; output: Record<string, { value: string }> };
+    expect(Object.keys(reader.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-origin"]);
+    expect(reader.output.nested.value).toEqual({ list: ["${local.own}", { deep: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-origin\.outputs\./) }], n: 1 });
   });
 });

@@ -33,11 +33,11 @@
 const RESOLVE_MODULE = "cdktf/lib/tokens/private/resolve";
 const ENCODING_MODULE = "cdktf/lib/tokens/private/encoding";
 
-type Resolve = (obj: unknown, options: unknown) => unknown;
+export type Resolve = (obj: unknown, options: unknown) => unknown;
 interface ResolveModule {
   resolve: Resolve;
 }
-interface EncodingModule {
+export interface EncodingModule {
   extractTokenDouble: (encoded: number, list: boolean) => number | undefined;
 }
 interface ResolveOptions {
@@ -48,13 +48,14 @@ interface ResolveOptions {
 const NUMBER_LIKE = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
 const MAP_TOKEN_STRINGS = new Set(["String Map Token Value", "Any Map Token Value"]);
 const NUMBER_MAP_TOKEN_VALUE = -123456789;
-const MAX_DEPTH = 200;
+export const MAX_DEPTH = 200;
 
 let modules: { resolve: ResolveModule; encoding: EncodingModule } | null | undefined;
 let original: Resolve | undefined;
 let holders = 0;
 
-function load(): typeof modules {
+/** cdktf's resolve and encoding modules, or null when this cdktf's layout is not the one mirrored here. */
+export function load(): typeof modules {
   if (modules === undefined) {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -69,7 +70,7 @@ function load(): typeof modules {
   return modules;
 }
 
-function plainString(s: string, encoding: EncodingModule): boolean {
+export function plainString(s: string, encoding: EncodingModule): boolean {
   if (s.includes("TfToken[") || MAP_TOKEN_STRINGS.has(s)) return false;
   // Number tokens are negative doubles printed with an exponent (about -1.9e+289): a string without
   // both a "-" and an "e" cannot hold one, and most strings skip the expression.
@@ -79,12 +80,12 @@ function plainString(s: string, encoding: EncodingModule): boolean {
   return true;
 }
 
-function plainNumber(n: number, encoding: EncodingModule): boolean {
+export function plainNumber(n: number, encoding: EncodingModule): boolean {
   return n !== NUMBER_MAP_TOKEN_VALUE && encoding.extractTokenDouble(n, false) === undefined && encoding.extractTokenDouble(n, true) === undefined;
 }
 
 /** An array cdktf resolves as a whole: one holding a string-list or number-list token (containsStringListTokenElement / containsNumberListTokenElement). */
-function holdsListToken(items: readonly unknown[], encoding: EncodingModule): boolean {
+export function holdsListToken(items: readonly unknown[], encoding: EncodingModule): boolean {
   for (const item of items) {
     if (typeof item === "string" ? !plainString(item, encoding) : typeof item === "number" && encoding.extractTokenDouble(item, true) !== undefined) return true;
   }
@@ -92,7 +93,7 @@ function holdsListToken(items: readonly unknown[], encoding: EncodingModule): bo
 }
 
 /** An object cdktf resolves as a whole or rejects: not a plain object, a token, a construct, or a key that may hold a token. */
-function opaqueObject(value: object, encoding: EncodingModule): boolean {
+export function opaqueObject(value: object, encoding: EncodingModule): boolean {
   const proto = Object.getPrototypeOf(value);
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { resolve?: unknown }).resolve === "function") return true;
   if ((value as { _children?: unknown })._children !== undefined && (value as { _metadata?: unknown })._metadata !== undefined) return true;
