@@ -11,6 +11,10 @@ import { DefenderSubscriptionStack } from "../../lib/estate/subscription-stack";
 import { parseEstateDescription } from "../../lib/estate/load-estate-description";
 import { generateEstate } from "../bench/estate-scale";
 
+// cdktf's own expression builders, for a property access (no public API builds one around any target).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { propertyAccess, ref } = require("cdktf/lib/tfExpression") as { propertyAccess: (target: unknown, args: unknown[]) => unknown; ref: (id: string, stack?: TerraformStack) => unknown };
+
 // cdktf's own resolve(), as it is before anything patches it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const resolveModule = require("cdktf/lib/tokens/private/resolve") as { resolve: unknown };
@@ -143,6 +147,16 @@ describe("prepareStack without resolving references that stay in the stack", () 
       new TerraformOutput(reader, "inLazy", { value: across });
       new TerraformOutput(reader, "nested", { value: { list: [local.asString, { deep: source.asString }], n: 1 } });
       new TerraformOutput(reader, "localOnly", { value: `${local.asString}/${local.asString}`, dependsOn: [local] });
+      // Expressions over local values are skipped; over another stack's value or a Lazy, resolved.
+      new TerraformOutput(reader, "localFunction", { value: Fn.join("-", [local.asString, Fn.upper(local.asString)]) });
+      new TerraformOutput(reader, "functionAcross", { value: Fn.join("-", [local.asString, Fn.lower(source.asString)]) });
+      new TerraformOutput(reader, "localAccess", { value: Token.asString(propertyAccess(ref("local.own"), ["a", 0])) });
+      new TerraformOutput(reader, "accessAcross", { value: Token.asString(propertyAccess(ref("local.source", origin), ["a"])) });
+      new TerraformOutput(reader, "intrinsicAcross", { value: Token.asString({ wrapped: [variable.stringValue] }) });
+      new TerraformOutput(reader, "localList", { value: Fn.slice(Fn.split("/", local.asString), 0, 1) });
+      new TerraformOutput(reader, "listAcross", { value: Fn.join("/", Fn.slice(Fn.split("/", variable.stringValue), 0, 1)) });
+      new TerraformOutput(reader, "listValueAcross", { value: Fn.split("/", source.asString) });
+      new TerraformOutput(reader, "literalInFunction", { value: Fn.join(",", ["$${literal}", local.asString]) });
       new TerraformOutput(origin, "ownOnly", { value: source.asString });
       app.synth();
       expect(lazyCalls).toEqual([prepare, prepare]); // the Lazy ran in both passes, as cdktf runs it
@@ -160,6 +174,9 @@ describe("prepareStack without resolving references that stay in the stack", () 
     expect(skipping).toEqual(cdktf);
     const reader = JSON.parse(cdktf.reader) as { data: { terraform_remote_state: Record<string, unknown> }; output: Record<string, { value: string }> };
     expect(Object.keys(reader.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-origin"]);
+    const origin = JSON.parse(cdktf.origin) as { output: Record<string, unknown> };
+    // One output in the origin stack per value read across (the property access reads the local).
+    expect(Object.keys(origin.output).filter((k) => k.startsWith("cross-stack-output-")).sort()).toEqual(["cross-stack-output-localsource", "cross-stack-output-varname"]);
     expect(reader.output.nested.value).toEqual({ list: ["${local.own}", { deep: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-origin\.outputs\./) }], n: 1 });
   });
 });

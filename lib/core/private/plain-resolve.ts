@@ -84,10 +84,13 @@ export function plainNumber(n: number, encoding: EncodingModule): boolean {
   return n !== NUMBER_MAP_TOKEN_VALUE && encoding.extractTokenDouble(n, false) === undefined && encoding.extractTokenDouble(n, true) === undefined;
 }
 
-/** An array cdktf resolves as a whole: one holding a string-list or number-list token (containsStringListTokenElement / containsNumberListTokenElement). */
+/**
+ * An array cdktf resolves as a whole: one holding a string-list or number-list token
+ * (containsStringListTokenElement / containsNumberListTokenElement; any "#{TfToken[" counts).
+ */
 export function holdsListToken(items: readonly unknown[], encoding: EncodingModule): boolean {
   for (const item of items) {
-    if (typeof item === "string" ? !plainString(item, encoding) : typeof item === "number" && encoding.extractTokenDouble(item, true) !== undefined) return true;
+    if (typeof item === "string" ? item.includes("#{TfToken[") : typeof item === "number" && encoding.extractTokenDouble(item, true) !== undefined) return true;
   }
   return false;
 }
