@@ -1,3 +1,5 @@
+import { DefenderArgumentError } from "../core/errors";
+import { renderValue } from "../core/render-value";
 import { createHash } from "crypto";
 import type { EstateDescription } from "./estate-schema";
 
@@ -61,15 +63,19 @@ export const ESTATE_SELECTION_ENV = {
 
 const CLOUDS: readonly EstateCloud[] = ["azure", "aws", "gcp"];
 
-/** A selection or shard the estate cannot honour: names the option, the value and the form expected. */
-export class EstateSelectionError extends Error {
+/**
+ * A selection or shard the estate cannot honour: names the option, the value (safely rendered: a NaN, a
+ * symbol or a control character shows as itself) and the form expected. A {@link DefenderArgumentError},
+ * as every argument error of this library's functions is.
+ */
+export class EstateSelectionError extends DefenderArgumentError {
   constructor(
     /** The option, e.g. `units[2]` or `shard`. */
     public readonly option: string,
     public readonly value: unknown,
     public readonly expected: string,
   ) {
-    super(`${option}: got ${JSON.stringify(value)}; expected ${expected}`);
+    super(`${option}: got ${renderValue(value)}; expected ${expected}`);
     this.name = "EstateSelectionError";
   }
 }

@@ -14,3 +14,5 @@ export * from "./connector-placement";
 export * from "./estate-selection";
 export * from "./estate-ci-matrix";
 export * from "./defender-estate";
+// The base of EstateSelectionError, so a catch needs nothing from the package root.
+export { DefenderArgumentError } from "../core/errors";

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { parse } from "yaml";
+import { DefenderArgumentError } from "../../lib/core/errors";
 import { DefenderEstate } from "../../lib/estate/defender-estate";
 import { estateGithubActionsWorkflow } from "../../lib/estate/estate-ci-matrix";
 import { ESTATE_USAGE, runEstateCli } from "../../lib/estate/estate-cli";
@@ -126,6 +127,10 @@ describe("estate selection", () => {
     expect(() => selectEstateUnits(description, { shard: { index: 3, count: 2 } })).toThrow("shard.index: got 3; expected a whole number from 1 to 2");
     expect(() => selectEstateUnits(description, { shard: { index: 1, count: 1.5 } })).toThrow("shard.count: got 1.5; expected a whole number ≥ 1");
     expect(() => planEstateShards(description, 0)).toThrow("count: got 0; expected a whole number ≥ 1");
+    // JavaScript callers: a NaN or a symbol is named as itself, and the error is the library's argument error.
+    expect(() => planEstateShards(description, NaN)).toThrow("count: got NaN; expected a whole number ≥ 1");
+    expect(() => selectEstateUnits(description, { clouds: [Symbol("aws") as never] })).toThrow("clouds[0]: got Symbol(aws); expected one of azure, aws, gcp");
+    expect(() => parseEstateShard("1/0")).toThrow(DefenderArgumentError);
   });
 
   test("DefenderEstate names the app and the option of a bad selection (DefenderValidationError)", () => {
