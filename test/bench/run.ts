@@ -239,6 +239,16 @@ function benchEstateScale(): void {
   }
   const [barUnits, from, to] = quick ? [1000, 350, 1000] : [2000, 1000, 5000];
   const at = measured.get(barUnits)!;
+  // What cdktf alone costs to write the same Terraform: the part of the per-unit cost this library and the
+  // provider classes add, against the part any cdktf app producing this output pays.
+  const output = inProcess(runsFor(barUnits), `process.stdout.write(JSON.stringify(require("./test/bench/estate-units.ts").synthesizeUnits(${barUnits}, "output")))`);
+  rows.push({
+    scenario: `estate of ${barUnits.toLocaleString("en-US")} units vs the same Terraform written by plain cdktf elements`,
+    subject: at.estate,
+    baselineName: "its synthesized JSON, one plain element per block",
+    baseline: output,
+    note: `plain elements vs the providers+backend floor: ${(output.wallMs / at.floor.wallMs).toFixed(2)}× wall, ${(output.result.cpuMs / at.floor.result.cpuMs).toFixed(2)}× CPU; estate CPU ${(at.estate.result.cpuMs / output.result.cpuMs).toFixed(2)}× theirs (their peak RSS includes capturing the estate output first)`,
+  });
   const ratio = at.estate.wallMs / at.floor.wallMs;
   budgets.push({ what: `estate per-unit cost at ${barUnits.toLocaleString("en-US")} units vs providers+backend floor`, limit: "≤ 3×", actual: `${ratio.toFixed(2)}×`, ok: ratio <= 3, target: true });
   const small = measured.get(from)!.estate;
