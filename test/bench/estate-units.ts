@@ -6,7 +6,7 @@
  *   shard `i/n` of it; or
  * - `floor`: the same number of stacks holding only what any such stack must have: its providers
  *   (azurerm; aws + azapi; google + azapi) and its azurerm backend; or
- * - `output`: the estate's own synthesized Terraform (captured once, untimed), written back by as many
+ * - `output`: the estate's own synthesized Terraform (captured first in a child process, untimed), written back by as many
  *   stacks of plain cdktf elements, one per resource, data source, provider block and other top-level
  *   block, each returning its JSON: what cdktf alone costs to write the same output, without this
  *   library and without the provider classes' attribute processing.
@@ -19,6 +19,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { App, AzurermBackend, TerraformElement, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { execFileSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -71,19 +72,28 @@ class FixedJson extends TerraformElement {
   }
 }
 
-/** Every stack of the estate of `units` units as synthesized Terraform JSON, by stack name. */
+/**
+ * Every stack of the estate of `units` units as synthesized Terraform JSON, by stack name. Synthesized in
+ * a child process, so that the estate's constructs and tokens (cdktf's token map keeps them for the life
+ * of the process) do not weigh on the garbage collector of the run measured next.
+ */
 function estateOutput(units: number): Map<string, Record<string, unknown>> {
   const outdir = mkdtempSync(join(tmpdir(), "bench-units-output-"));
   try {
-    const app = new App({ outdir, stackTraces: false });
-    new DefenderEstate(app, { description: parseEstateDescription(generateEstate(...unitMix(units)), "generated"), select: {} });
-    app.synth();
+    execFileSync(process.execPath, ["--require", "tsx/cjs", __filename, String(units), "capture", outdir], { cwd: join(__dirname, "..", ".."), stdio: "inherit" });
     const stacks = new Map<string, Record<string, unknown>>();
     for (const name of readdirSync(join(outdir, "stacks"))) stacks.set(name, JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")));
     return stacks;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** Synthesizes the estate of `units` units into `outdir` (the child process of estateOutput). */
+function captureEstate(units: number, outdir: string): void {
+  const app = new App({ outdir, stackTraces: false });
+  new DefenderEstate(app, { description: parseEstateDescription(generateEstate(...unitMix(units)), "generated"), select: {} });
+  app.synth();
 }
 
 function outputApp(app: App, output: Map<string, Record<string, unknown>>): number {
@@ -128,5 +138,6 @@ export function synthesizeUnits(units: number, mode: "estate" | "floor" | "outpu
 
 if (require.main === module) {
   const [units = "1000", mode = "estate", shard] = process.argv.slice(2);
-  process.stdout.write(JSON.stringify(synthesizeUnits(Number(units), mode as "estate" | "floor" | "output", shard)) + "\n");
+  if (mode === "capture") captureEstate(Number(units), shard);
+  else process.stdout.write(JSON.stringify(synthesizeUnits(Number(units), mode as "estate" | "floor" | "output", shard)) + "\n");
 }

@@ -247,7 +247,7 @@ function benchEstateScale(): void {
     subject: at.estate,
     baselineName: "its synthesized JSON, one plain element per block",
     baseline: output,
-    note: `plain elements vs the providers+backend floor: ${(output.wallMs / at.floor.wallMs).toFixed(2)}× wall, ${(output.result.cpuMs / at.floor.result.cpuMs).toFixed(2)}× CPU; estate CPU ${(at.estate.result.cpuMs / output.result.cpuMs).toFixed(2)}× theirs (their peak RSS includes capturing the estate output first)`,
+    note: `plain elements vs the providers+backend floor: ${(output.wallMs / at.floor.wallMs).toFixed(2)}× wall, ${(output.result.cpuMs / at.floor.result.cpuMs).toFixed(2)}× CPU; estate CPU ${(at.estate.result.cpuMs / output.result.cpuMs).toFixed(2)}× theirs`,
   });
   const ratio = at.estate.wallMs / at.floor.wallMs;
   budgets.push({ what: `estate per-unit cost at ${barUnits.toLocaleString("en-US")} units vs providers+backend floor`, limit: "≤ 3×", actual: `${ratio.toFixed(2)}×`, ok: ratio <= 3, target: true });
