@@ -43,7 +43,9 @@ describe("code blocks in README.md and docs/", () => {
     expect(tsconfig.include).toContain(".docs-snippets/*.ts");
     const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
     expect(scripts.typecheck).toMatch(/test\/docs\/write-snippets\.ts && tsc --noEmit -p tsconfig\.json/);
-    expect(scripts.test).toMatch(/^npm run --silent typecheck && /);
+    // The type-check runs beside the linters (one core each), before jest.
+    expect(scripts.test).toMatch(/^npm run --silent checks && jest$/);
+    expect(scripts.checks).toMatch(/^npm run --silent typecheck & /);
   });
 
   const runnable = BLOCKS.filter((b) => STACK_CLASS.test(b.code) || BUILDS_APP.test(b.code));
