@@ -34,7 +34,7 @@ temporary copy. Prints one line per stack and Terraform's own diagnostics.
   --out DIR        cdktf output directory (default: cdktf.out)
   --stack NAME     plan only this stack (repeatable)
   --terraform BIN  Terraform binary (default: terraform on PATH)
-  --concurrency N  stacks planned at once (default: 2)
+  --concurrency N  stacks planned at once (default: 4)
 `;
 
 interface Args {

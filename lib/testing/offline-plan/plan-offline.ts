@@ -29,7 +29,11 @@ export interface PlanOfflineOptions {
   readonly registry?: SchemaRegistry;
   /** @default "terraform" (looked up on PATH) */
   readonly terraformBinary?: string;
-  /** Stacks planned at once. @default 2 */
+  /**
+   * Stacks planned at once. Terraform spends much of each run waiting on the stub's answers, so more
+   * runs than cores pay: 13 example stacks on 2 cores took 7.2 s one at a time, 5.6 s two, 4.4 s four.
+   * @default 4
+   */
   readonly concurrency?: number;
   /** Progress lines. */
   readonly log?: (line: string) => void;
@@ -423,7 +427,7 @@ export async function planOffline(options: PlanOfflineOptions): Promise<StackPla
         log(`${results[i].ok ? "ok  " : "FAIL"} ${stacks[i].name} (${results[i].seconds.toFixed(1)} s)`);
       }
     };
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, stacks.length));
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, stacks.length));
     await Promise.all(Array.from({ length: concurrency }, worker));
     return results;
   } finally {
