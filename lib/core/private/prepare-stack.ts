@@ -9,16 +9,19 @@ import { EncodingModule, holdsListToken, load, MAX_DEPTH, opaqueObject, plainNum
  * throws the result away (hashicorp/terraform-cdk v0.21.0, packages/cdktf/lib/terraform-stack.ts): the
  * pass exists for its side effect, registering each cross-stack reference (an output in the stack that
  * owns the value, a remote-state data source in the stack that reads it) before any stack is written.
- * Only a token can have that effect, and of all tokens the commonest two never do:
+ * Only a token can have that effect, and the commonest tokens never do ("local" tokens below):
  * - a `Reference` (`resource.id` and every other attribute) whose stack is the stack being prepared, or
  *   none: in preparing mode it registers a cross-stack reference only when its stack is another one
  *   (`Reference.resolve`, packages/cdktf/lib/tfExpression.ts), and resolves to its identifier;
- * - a `Dependable` (`dependsOn` entries): resolves to the element's `fqn`, a string.
+ * - a `Dependable` (`dependsOn` entries): resolves to the element's `fqn`, a string;
+ * - a function call, a property access or a plain `Intrinsic` whose arguments, target and value are
+ *   plain or local (cdktf resolves them with the same context), and a list token of one of those.
  * So this pass walks each element's `toTerraform()` like cdktf's `resolve()` does and resolves, in
  * preparing mode and with the prefix cdktf would build, only the parts that may hold any other token
- * (or a reference to another stack), in the order cdktf meets them. The side effects are cdktf's own, in
- * the same order; what is skipped has none. Every estate stack is prepared this way (byte-identical
- * output, tested on whole estates with cross-stack references).
+ * (a `Lazy`, a reference to another stack, an expression not mirrored here), in the order cdktf meets
+ * them. The side effects are cdktf's own, in the same order; what is skipped has none. Every estate stack
+ * is prepared this way (byte-identical output, tested on whole estates with cross-stack references, and
+ * on two stacks crossing through each kind of token).
  *
  * Returns false, having done nothing, when this cdktf's layout is not the one mirrored here; the caller
  * then runs cdktf's own `prepareStack()`.
