@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import { App, DefaultTokenResolver, Fn, Lazy, LocalBackend, StringConcat, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token, Tokenization } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -103,6 +104,49 @@ describe("plain-value fast path of cdktf's resolve()", () => {
       restore();
     }
     expect(resolveModule.resolve).toBe(cdktfResolve);
+  });
+
+  test("any mix of plain values and tokens resolves as cdktf resolves it (property)", () => {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    const other = new TerraformStack(Testing.app(), "other");
+    const lazy = Lazy.stringValue({ produce: () => "lazy" });
+    // Tokens of every kind the estate meets, created once (cdktf registers each for the process's life).
+    const tokens: unknown[] = [
+      lazy, `\${${lazy}}`, Token.asString(ref("azurerm_x.y.id", stack)), Token.asString(ref("var.z", other)), Fn.upper(lazy),
+      Token.asList(Lazy.listValue({ produce: () => ["a", "b"] })), Token.asNumber(Lazy.numberValue({ produce: () => 7 })),
+      Token.asAny({ wrapped: ["x", 1] }), Token.asStringMap(Lazy.anyValue({ produce: () => ({ k: "v" }) })),
+    ];
+    const plainText = fc.oneof(fc.string(), fc.constantFrom("5e93ba01-8f92", "-1e+5", "$${literal}", "}", "{", "TfToken[", "a-b-e"));
+    const leaf = fc.oneof(
+      plainText,
+      fc.double(),
+      fc.boolean(),
+      fc.constantFrom(undefined, null),
+      fc.constantFrom(...tokens),
+      fc.tuple(plainText, fc.constantFrom(...tokens.filter((t) => typeof t === "string")), plainText).map(([a, t, b]) => `${a}${t}${b}`),
+    );
+    const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.array(tie("value"), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 6 }), tie("value"), { maxKeys: 4 })),
+    }));
+    const resolveOnce = (v: unknown): { value?: unknown; error?: string } => {
+      try {
+        return { value: Tokenization.resolve(v, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }) };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    };
+    fc.assert(
+      fc.property(value, (v) => {
+        const expected = resolveOnce(v);
+        const restore = enablePlainResolve();
+        try {
+          expect(resolveOnce(v)).toStrictEqual(expected);
+        } finally {
+          restore();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test("holders nest and restoring twice is harmless; a plain stack synthesizes the same bytes", () => {
