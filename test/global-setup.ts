@@ -1,8 +1,7 @@
 import { spawn } from "child_process";
-import { existsSync, readFileSync } from "fs";
-import { dirname, join } from "path";
-import { cdktfProviderSchema, warmSchemaCache } from "../lib/testing/schema";
-import { cacheDirFor, cacheRoot } from "../lib/testing/schema/schema-cache";
+import { join } from "path";
+import { CDKTF_PROVIDER_PACKAGES, cdktfProviderSchema, warmSchemaCache } from "../lib/testing/schema";
+import { schemaCacheIsWarm } from "../lib/testing/schema/cdktf-provider-schema";
 
 /**
  * Derives every installed provider's schema once, before the workers start: each test file then
@@ -14,25 +13,14 @@ import { cacheDirFor, cacheRoot } from "../lib/testing/schema/schema-cache";
  * of it, should the second process fail) and checks the rest.
  */
 const IN_SECOND_PROCESS = ["@cdktf/provider-aws", "@cdktf/provider-kubernetes", "@cdktf/provider-helm"];
-const IN_THIS_PROCESS = ["@cdktf/provider-azurerm", "@cdktf/provider-google"];
+const IN_THIS_PROCESS = Object.values(CDKTF_PROVIDER_PACKAGES).filter((packageName) => !IN_SECOND_PROCESS.includes(packageName));
 const ROOT = join(__dirname, "..");
 
 export default async function globalSetup(): Promise<void> {
-  const second = IN_SECOND_PROCESS.some(isCold) ? deriveInSecondProcess(IN_SECOND_PROCESS) : Promise.resolve();
+  const second = IN_SECOND_PROCESS.some((packageName) => !schemaCacheIsWarm(packageName)) ? deriveInSecondProcess(IN_SECOND_PROCESS) : Promise.resolve();
   for (const packageName of IN_THIS_PROCESS) cdktfProviderSchema(packageName, { memoize: false });
   await second;
   warmSchemaCache();
-}
-
-function isCold(packageName: string): boolean {
-  let packageJson: string;
-  try {
-    packageJson = require.resolve(`${packageName}/package.json`);
-  } catch {
-    return false; // not installed: nothing to derive
-  }
-  const { version } = JSON.parse(readFileSync(packageJson, "utf8")) as { version: string };
-  return !existsSync(join(cacheDirFor(cacheRoot(dirname(packageJson)), packageName, version), "index.json"));
 }
 
 /** Resolves when the second process ends, whatever its exit code (warmSchemaCache() then derives what it left). */

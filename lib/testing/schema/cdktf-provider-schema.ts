@@ -44,10 +44,26 @@ export function cdktfProviderSchema(packageName: string, options: CdktfProviderS
   const key = `${root}\0${packageName}`;
   const known = options.memoize === false ? undefined : memo.get(key);
   if (known) return known;
-  const packageVersion = (JSON.parse(fs.readFileSync(packageJson, "utf8")) as { version: string }).version;
-  const schema = new CachedProviderSchema(packageDir, cacheDirFor(root, packageName, packageVersion), packageName, packageVersion);
+  const { packageVersion, dir } = cacheLocation(packageJson, root, packageName);
+  const schema = new CachedProviderSchema(packageDir, dir, packageName, packageVersion);
   if (options.memoize !== false) memo.set(key, schema);
   return schema;
+}
+
+/**
+ * Whether the schema of `packageName` is cached and valid, so {@link cdktfProviderSchema} would read it
+ * rather than derive it (true when the package is not installed: there is nothing to derive).
+ */
+export function schemaCacheIsWarm(packageName: string, options: Pick<CdktfProviderSchemaOptions, "cacheDir"> = {}): boolean {
+  const packageJson = resolvePackageJson(packageName);
+  if (!packageJson) return true;
+  const { packageVersion, dir } = cacheLocation(packageJson, cacheRoot(path.dirname(packageJson), options.cacheDir), packageName);
+  return readIndex(dir, packageName, packageVersion) !== undefined;
+}
+
+function cacheLocation(packageJson: string, root: string, packageName: string): { packageVersion: string; dir: string } {
+  const packageVersion = (JSON.parse(fs.readFileSync(packageJson, "utf8")) as { version: string }).version;
+  return { packageVersion, dir: cacheDirFor(root, packageName, packageVersion) };
 }
 
 /** What {@link warmSchemaCache} did for one package. */

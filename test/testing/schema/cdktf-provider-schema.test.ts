@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cdktfProviderSchema, SCHEMA_CACHE_DIR_ENV, SCHEMA_FORMAT_VERSION } from "../../../lib/testing/schema";
+import { schemaCacheIsWarm } from "../../../lib/testing/schema/cdktf-provider-schema";
 import { deriveProvider } from "../../../lib/testing/schema/derive";
 import { cacheDirFor, cacheRoot } from "../../../lib/testing/schema/schema-cache";
 
@@ -46,6 +47,15 @@ describe("cdktfProviderSchema cache", () => {
     expect([warm.source, warm.version]).toEqual(["hashicorp/helm", "3.1.1"]);
     expect(warm.resourceTypes).toEqual(["helm_release"]);
     expect(warm.resource("helm_nope")).toBeUndefined();
+  });
+
+  test("schemaCacheIsWarm: false before a derivation and for a corrupt index, true after, and for a package not installed", () => {
+    expect(schemaCacheIsWarm(HELM, { cacheDir: tempRoot })).toBe(false);
+    cdktfProviderSchema(HELM, { cacheDir: tempRoot, memoize: false });
+    expect(schemaCacheIsWarm(HELM, { cacheDir: tempRoot })).toBe(true);
+    fs.writeFileSync(path.join(cacheDirFor(tempRoot, HELM, helmVersion), "index.json"), "{");
+    expect(schemaCacheIsWarm(HELM, { cacheDir: tempRoot })).toBe(false);
+    expect(schemaCacheIsWarm("@cdktf/provider-not-installed", { cacheDir: tempRoot })).toBe(true);
   });
 
   test("a corrupt type file is re-derived and rewritten", () => {
